@@ -1,0 +1,207 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import pino, { type Logger } from 'pino';
+import { z } from 'zod';
+import { LIMITS } from '../contracts/common.js';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import { pendingMigrations } from './db/migrate.js';
+import { systemClock, type Clock } from './platform/clock.js';
+import type { Deps } from './platform/deps.js';
+import { registerAccessControl, registerErrorHandling, type ZodApp } from './platform/http.js';
+import { JobWorker } from './platform/jobs.js';
+import { createMailer, MAIL_QUEUE, mailJobHandler, type Mailer } from './platform/mail.js';
+import { auditRoutes, createAuditService } from './modules/audit/index.js';
+import { createIdentityService, identityRoutes } from './modules/identity/index.js';
+import { createOrganisationService, organisationRoutes } from './modules/organisation/index.js';
+import { createSetupService, setupRoutes } from './modules/setup/index.js';
+import { createStakeholderService, stakeholderRoutes } from './modules/stakeholders/index.js';
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  clock?: Clock;
+  logger?: Logger;
+  mailer?: Mailer;
+  /** Serve the built web interface from this folder (default dist/web when it exists). */
+  webRoot?: string | null;
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+function createServices(deps: Deps) {
+  const organisation = createOrganisationService(deps);
+  const identity = createIdentityService(deps, organisation);
+  const stakeholders = createStakeholderService(deps, organisation);
+  const audit = createAuditService(deps);
+  const setup = createSetupService(deps, organisation, identity);
+  return { organisation, identity, stakeholders, audit, setup };
+}
+
+const defaultWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+/** Builds the HTTP app and the job worker. Never listens: main.ts does, tests use app.inject. */
+export async function buildApp(options: BuildOptions) {
+  const { config, database } = options;
+  const clock = options.clock ?? systemClock;
+  const log =
+    options.logger ??
+    pino({
+      level: config.logLevel,
+      redact: { paths: ['req.headers.cookie', 'req.headers.authorization', '*.password'], remove: true },
+    });
+  const deps: Deps = { db: database.db, clock, config, log };
+  const services = createServices(deps);
+  const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log });
+  const worker = new JobWorker(database.db, clock, log, config.jobsPollMs);
+  worker.register(MAIL_QUEUE, mailJobHandler(mailer, log));
+
+  const app = Fastify({
+    loggerInstance: log as FastifyBaseLogger,
+    bodyLimit: LIMITS.bodyBytes,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    disableRequestLogging: config.env === 'test',
+    trustProxy: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: config.cookieSecure,
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Verity API',
+        version: '1',
+        description:
+          'Customer service quality management. Authenticate with a session cookie (plus the X-CSRF-Token header on writes) ' +
+          'or with `Authorization: Bearer <API token>`. Errors are application/problem+json (RFC 9457).',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'verity_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  registerErrorHandling(app, (req, reply) => {
+    const url = req.url.split('?')[0] ?? '/';
+    if (req.method !== 'GET' || url.startsWith('/api/') || !webRoot) return undefined;
+    // Client-side routes of the web interface all load the same page.
+    return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html', webRoot);
+  });
+  registerAccessControl(app, (req) => services.identity.authenticate(req));
+
+  const webRoot =
+    options.webRoot === null
+      ? null
+      : (options.webRoot ?? (fs.existsSync(path.join(defaultWebRoot, 'index.html')) ? defaultWebRoot : null));
+
+  // Plugins that add their own routes (docs, static files) are public by declaration, not by omission.
+  await app.register(async (scope) => {
+    scope.addHook('onRoute', (route) => {
+      route.config = { ...(route.config ?? {}), access: 'public' } as typeof route.config;
+    });
+    await scope.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+    if (webRoot) {
+      await scope.register(fastifyStatic, {
+        root: webRoot,
+        prefix: '/',
+        wildcard: true,
+        index: false,
+        decorateReply: true,
+      });
+    }
+  });
+
+  const zapp = app as unknown as ZodApp;
+  zapp.get('/api/openapi.json', {
+    config: { access: 'public' },
+    schema: { hide: true },
+    handler: async () => app.swagger(),
+  });
+  zapp.get('/healthz', {
+    config: { access: 'public' },
+    schema: { hide: true, response: { 200: z.object({ status: z.literal('ok') }) } },
+    handler: async () => ({ status: 'ok' as const }),
+  });
+  zapp.get('/readyz', {
+    config: { access: 'public' },
+    schema: { hide: true },
+    handler: async (_req, reply) => {
+      try {
+        await database.query('SELECT 1');
+        const pending = await pendingMigrations(database);
+        if (pending.length) return reply.status(503).send({ status: 'migrations pending', pending });
+        return { status: 'ready', database: database.kind };
+      } catch {
+        return reply.status(503).send({ status: 'database unreachable' });
+      }
+    },
+  });
+
+  setupRoutes(zapp, services.setup, services.identity, config);
+  identityRoutes(zapp, services.identity, config);
+  organisationRoutes(zapp, services.organisation);
+  stakeholderRoutes(zapp, services.stakeholders);
+  auditRoutes(zapp, services.audit);
+
+  await app.ready();
+
+  return {
+    app: app as unknown as FastifyInstance,
+    services,
+    worker,
+    mailer,
+    deps,
+    async close() {
+      await worker.stop();
+      await app.close();
+      mailer.close();
+    },
+  };
+}
+
+export type BuiltApp = Awaited<ReturnType<typeof buildApp>>;

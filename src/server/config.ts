@@ -1,0 +1,140 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Every setting Verity reads. This file is the only reader of process.env. */
+const boolFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  VERITY_DATA_DIR: z.string().min(1).default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 14),
+  COOKIE_SECURE: boolFromEnv.optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Verity <no-reply@verity.local>'),
+  JOBS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
+  JOBS_ENABLED: boolFromEnv.default(true),
+  VERITY_SETUP_ORG_NAME: z.string().min(1).max(200).optional(),
+  VERITY_SETUP_ADMIN_EMAIL: z.email().optional(),
+  VERITY_SETUP_ADMIN_NAME: z.string().min(1).max(200).optional(),
+  VERITY_SETUP_ADMIN_PASSWORD: z.string().min(12).max(200).optional(),
+  VERITY_SETUP_TIME_ZONE: z.string().min(1).optional(),
+  VERITY_SETUP_LOCALE: z.string().min(2).optional(),
+  VERITY_SETUP_CURRENCY: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code')
+    .optional(),
+  VERITY_SETUP_SAMPLE: boolFromEnv.default(false),
+  TEST_DATABASE_URL: z.string().optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface HeadlessSetup {
+  orgName: string;
+  adminEmail: string;
+  adminName: string;
+  adminPassword: string;
+  timeZone?: string;
+  locale?: string;
+  currency?: string;
+  loadSample: boolean;
+}
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  port: number;
+  host: string;
+  publicUrl: string;
+  databaseUrl?: string;
+  dataDir: string;
+  logLevel: Env['LOG_LEVEL'];
+  sessionTtlHours: number;
+  cookieSecure: boolean;
+  smtpUrl?: string;
+  mailFrom: string;
+  jobsPollMs: number;
+  jobsEnabled: boolean;
+  headlessSetup?: HeadlessSetup;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Reads and validates the environment; throws ConfigError listing every problem. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const setupKeys = [e.VERITY_SETUP_ORG_NAME, e.VERITY_SETUP_ADMIN_EMAIL, e.VERITY_SETUP_ADMIN_PASSWORD];
+  let headlessSetup: HeadlessSetup | undefined;
+  if (setupKeys.some((v) => v !== undefined)) {
+    if (!e.VERITY_SETUP_ORG_NAME) problems.push('VERITY_SETUP_ORG_NAME: required for headless setup');
+    if (!e.VERITY_SETUP_ADMIN_EMAIL) problems.push('VERITY_SETUP_ADMIN_EMAIL: required for headless setup');
+    if (!e.VERITY_SETUP_ADMIN_PASSWORD)
+      problems.push('VERITY_SETUP_ADMIN_PASSWORD: required for headless setup');
+    if (e.VERITY_SETUP_ORG_NAME && e.VERITY_SETUP_ADMIN_EMAIL && e.VERITY_SETUP_ADMIN_PASSWORD) {
+      headlessSetup = {
+        orgName: e.VERITY_SETUP_ORG_NAME,
+        adminEmail: e.VERITY_SETUP_ADMIN_EMAIL,
+        adminName: e.VERITY_SETUP_ADMIN_NAME ?? 'Administrator',
+        adminPassword: e.VERITY_SETUP_ADMIN_PASSWORD,
+        timeZone: e.VERITY_SETUP_TIME_ZONE,
+        locale: e.VERITY_SETUP_LOCALE,
+        currency: e.VERITY_SETUP_CURRENCY,
+        loadSample: e.VERITY_SETUP_SAMPLE,
+      };
+    }
+  }
+  if (problems.length) throw new ConfigError(problems);
+  const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: publicUrl.replace(/\/$/, ''),
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.VERITY_DATA_DIR),
+    logLevel: e.LOG_LEVEL,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    cookieSecure: e.COOKIE_SECURE ?? publicUrl.startsWith('https://'),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    jobsPollMs: e.JOBS_POLL_MS,
+    jobsEnabled: e.JOBS_ENABLED,
+    headlessSetup,
+  };
+}
+
+/** The test database URL, read here so no other file touches process.env. */
+export function readTestEnv(source: NodeJS.ProcessEnv = process.env) {
+  return {
+    testDatabaseUrl: source.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+    testDb: (source.VERITY_TEST_DB ?? 'pglite') as 'pglite' | 'postgres',
+    requirePostgres: source.REQUIRE_POSTGRES === '1' || source.REQUIRE_POSTGRES === 'true',
+    smtpTestPort: source.SMTP_TEST_PORT,
+  };
+}

@@ -1,0 +1,8 @@
+import * as platform from '../platform/platform.tables.js';
+import * as identity from '../modules/identity/identity.tables.js';
+import * as organisation from '../modules/organisation/organisation.tables.js';
+import * as stakeholders from '../modules/stakeholders/stakeholders.tables.js';
+
+/** Every table, for Drizzle's typed query API. Add a module's tables here. */
+export const schema = { ...platform, ...identity, ...organisation, ...stakeholders };
+export type Schema = typeof schema;

@@ -1,0 +1,2 @@
+export { createSetupService, type SetupService } from './setup.service.js';
+export { setupRoutes } from './setup.routes.js';

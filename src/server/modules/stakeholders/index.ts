@@ -1,0 +1,2 @@
+export { createStakeholderService, type StakeholderService } from './stakeholders.service.js';
+export { stakeholderRoutes } from './stakeholders.routes.js';

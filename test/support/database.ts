@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { readTestEnv } from '../../src/server/config.js';
+import { openDatabase, type Database } from '../../src/server/db/client.js';
+import { migrate } from '../../src/server/db/migrate.js';
+
+const env = readTestEnv();
+export const testDbKind = env.testDb;
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** The template database the PostgreSQL project clones for each test file (made by the global setup). */
+export const PG_TEMPLATE = 'verity_test_template';
+
+/**
+ * A fresh, migrated database for one test file: in-memory PGlite, or a new database on the PostgreSQL
+ * server cloned from a migrated template. `drop()` removes it.
+ */
+export async function createTestDatabase(): Promise<Database & { drop(): Promise<void> }> {
+  if (testDbKind === 'pglite') {
+    const database = await openDatabase({ dataDir: 'memory://' });
+    await migrate(database);
+    return { ...database, drop: () => database.close() };
+  }
+  const name = `verity_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: env.testDatabaseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${PG_TEMPLATE}`);
+  await admin.end();
+  const database = await openDatabase({ url: withDatabase(env.testDatabaseUrl, name), poolSize: 5 });
+  await migrate(database);
+  return {
+    ...database,
+    async drop() {
+      await database.close();
+      const c = new pg.Client({ connectionString: env.testDatabaseUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/** Used by the PostgreSQL project's global setup: (re)creates the migrated template database. */
+export async function preparePostgresTemplate(): Promise<void> {
+  const admin = new pg.Client({ connectionString: env.testDatabaseUrl });
+  await admin.connect();
+  try {
+    const stale = await admin.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname LIKE 'verity_t\\_%' OR datname = $1`,
+      [PG_TEMPLATE],
+    );
+    for (const r of stale.rows) await admin.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${PG_TEMPLATE}`);
+  } finally {
+    await admin.end();
+  }
+  const database = await openDatabase({ url: withDatabase(env.testDatabaseUrl, PG_TEMPLATE), poolSize: 1 });
+  await migrate(database);
+  await database.close();
+}
+
+export async function isPostgresReachable(): Promise<boolean> {
+  const c = new pg.Client({ connectionString: env.testDatabaseUrl, connectionTimeoutMillis: 3000 });
+  try {
+    await c.connect();
+    await c.end();
+    return true;
+  } catch {
+    return false;
+  }
+}

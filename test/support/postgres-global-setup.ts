@@ -1,0 +1,5 @@
+import { preparePostgresTemplate } from './database.js';
+
+export default async function setup(): Promise<void> {
+  await preparePostgresTemplate();
+}
