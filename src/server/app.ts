@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
@@ -19,6 +18,7 @@ import pino, { type Logger } from 'pino';
 import { z } from 'zod';
 import { LIMITS } from '../contracts/common.js';
 import type { Config } from './config.js';
+import { webDistDir } from './paths.js';
 import type { Database } from './db/client.js';
 import { pendingMigrations } from './db/migrate.js';
 import { systemClock, type Clock } from './platform/clock.js';
@@ -53,7 +53,6 @@ function createServices(deps: Deps) {
   return { organisation, identity, stakeholders, audit, setup };
 }
 
-const defaultWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
 /** Builds the HTTP app and the job worker. Never listens: main.ts does, tests use app.inject. */
 export async function buildApp(options: BuildOptions) {
@@ -76,7 +75,6 @@ export async function buildApp(options: BuildOptions) {
     bodyLimit: LIMITS.bodyBytes,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    disableRequestLogging: config.env === 'test',
     trustProxy: false,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
@@ -137,7 +135,7 @@ export async function buildApp(options: BuildOptions) {
   const webRoot =
     options.webRoot === null
       ? null
-      : (options.webRoot ?? (fs.existsSync(path.join(defaultWebRoot, 'index.html')) ? defaultWebRoot : null));
+      : (options.webRoot ?? (fs.existsSync(path.join(webDistDir, 'index.html')) ? webDistDir : null));
 
   // Plugins that add their own routes (docs, static files) are public by declaration, not by omission.
   await app.register(async (scope) => {

@@ -1,4 +1,3 @@
-import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
@@ -17,7 +16,10 @@ async function main(): Promise<void> {
     throw err;
   }
   const started = Date.now();
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  // Opening PGlite compiles its WebAssembly off the main thread: load the app's code meanwhile.
+  const opening = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const { buildApp } = await import('./app.js');
+  const database = await opening;
   const applied = await migrate(database);
   const built = await buildApp({ config, database });
   const { app, services, worker } = built;
