@@ -68,7 +68,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/server/config.ts', 'scripts/**', 'bench/**', 'test/**', '.ci/**'],
+    files: ['src/server/config.ts', 'scripts/**', 'bench/**', 'test/**', '.ci/**', 'src/**/*.test.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

@@ -20,7 +20,7 @@ export const PG_TEMPLATE = 'verity_test_template';
  * A fresh, migrated database for one test file: in-memory PGlite, or a new database on the PostgreSQL
  * server cloned from a migrated template. `drop()` removes it.
  */
-export async function createTestDatabase(): Promise<Database & { drop(): Promise<void> }> {
+export async function createTestDatabase(): Promise<Database & { drop(): Promise<void>; url?: string }> {
   if (testDbKind === 'pglite') {
     const database = await openDatabase({ dataDir: 'memory://' });
     await migrate(database);
@@ -31,10 +31,12 @@ export async function createTestDatabase(): Promise<Database & { drop(): Promise
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name} TEMPLATE ${PG_TEMPLATE}`);
   await admin.end();
-  const database = await openDatabase({ url: withDatabase(env.testDatabaseUrl, name), poolSize: 5 });
+  const url = withDatabase(env.testDatabaseUrl, name);
+  const database = await openDatabase({ url, poolSize: 5 });
   await migrate(database);
   return {
     ...database,
+    url,
     async drop() {
       await database.close();
       const c = new pg.Client({ connectionString: env.testDatabaseUrl });
