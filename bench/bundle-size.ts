@@ -13,13 +13,20 @@ for (const m of html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.j
 
 const rows = [...initial].map((src) => {
   const buf = fs.readFileSync(path.join(dist, src.replace(/^\//, '')));
-  return { file: src, 'raw KB': (buf.length / 1024).toFixed(1), 'gzip KB': (gzipSync(buf, { level: 9 }).length / 1024).toFixed(1) };
+  return {
+    file: src,
+    'raw KB': (buf.length / 1024).toFixed(1),
+    'gzip KB': (gzipSync(buf, { level: 9 }).length / 1024).toFixed(1),
+  };
 });
 const total = rows.reduce((s, r) => s + Number(r['gzip KB']), 0);
 const allJs = fs
   .readdirSync(path.join(dist, 'assets'))
   .filter((f) => f.endsWith('.js'))
-  .reduce((s, f) => s + gzipSync(fs.readFileSync(path.join(dist, 'assets', f)), { level: 9 }).length / 1024, 0);
+  .reduce(
+    (s, f) => s + gzipSync(fs.readFileSync(path.join(dist, 'assets', f)), { level: 9 }).length / 1024,
+    0,
+  );
 printTable('Initial JavaScript (loaded by index.html)', rows);
 process.stdout.write(
   `\nInitial JS total: ${total.toFixed(1)} KB gzip (target <= 250 KB: ${total <= 250 ? 'met' : 'NOT MET'}); all JS chunks together: ${allJs.toFixed(1)} KB gzip\n`,

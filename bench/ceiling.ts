@@ -66,7 +66,10 @@ async function main() {
     await database.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  printTable(`Ceiling: bare Fastify route, one INSERT in one transaction (${seconds} s per run, ${os.cpus().length} cores)`, rows);
+  printTable(
+    `Ceiling: bare Fastify route, one INSERT in one transaction (${seconds} s per run, ${os.cpus().length} cores)`,
+    rows,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

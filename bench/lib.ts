@@ -50,7 +50,13 @@ export interface LoadResult {
 /** Runs autocannon against a URL; bounded in time, loopback only. */
 export async function load(
   url: string,
-  opts: { connections: number; seconds: number; method?: 'GET' | 'POST'; body?: string | (() => string); headers?: Record<string, string> },
+  opts: {
+    connections: number;
+    seconds: number;
+    method?: 'GET' | 'POST';
+    body?: string | (() => string);
+    headers?: Record<string, string>;
+  },
 ): Promise<LoadResult> {
   const bodyFn = typeof opts.body === 'function' ? opts.body : undefined;
   const result = await autocannon({

@@ -14,7 +14,15 @@ const serverBundle = path.join(root, 'dist/server/main.js');
 function startServer(dataDir: string, port: number, extraEnv: Record<string, string> = {}) {
   const child = spawn(process.execPath, [serverBundle], {
     cwd: root,
-    env: { ...process.env, VERITY_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', JOBS_ENABLED: 'false', ...extraEnv },
+    env: {
+      ...process.env,
+      VERITY_DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      JOBS_ENABLED: 'false',
+      ...extraEnv,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   return child;
@@ -42,7 +50,8 @@ async function stop(child: ReturnType<typeof spawn>): Promise<void> {
 }
 
 async function main() {
-  if (!process.argv.includes('--no-build')) execSync('node scripts/build.mjs', { cwd: root, stdio: 'inherit' });
+  if (!process.argv.includes('--no-build'))
+    execSync('node scripts/build.mjs', { cwd: root, stdio: 'inherit' });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'verity-startup-'));
   const port = 3300 + Math.floor(Math.random() * 500);
   // First start creates and migrates the data directory and loads the sample organisation.
@@ -66,9 +75,19 @@ async function main() {
   fs.rmSync(dataDir, { recursive: true, force: true });
   const sorted = [...times].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)]!;
-  printTable('Start-up on an existing PGlite data directory (node dist/server/main.js spawn to /readyz 200)', [
-    { runs, 'min ms': sorted[0]!.toFixed(0), 'median ms': median.toFixed(0), 'max ms': sorted.at(-1)!.toFixed(0), 'target ms': 2000, met: median <= 2000 ? 'yes' : 'NO' },
-  ]);
+  printTable(
+    'Start-up on an existing PGlite data directory (node dist/server/main.js spawn to /readyz 200)',
+    [
+      {
+        runs,
+        'min ms': sorted[0]!.toFixed(0),
+        'median ms': median.toFixed(0),
+        'max ms': sorted.at(-1)!.toFixed(0),
+        'target ms': 2000,
+        met: median <= 2000 ? 'yes' : 'NO',
+      },
+    ],
+  );
 }
 
 main().catch((err: unknown) => {
