@@ -63,6 +63,14 @@ export async function buildApp(options: BuildOptions) {
     pino({
       level: config.logLevel,
       redact: { paths: ['req.headers.cookie', 'req.headers.authorization', '*.password'], remove: true },
+      serializers: {
+        // One-time tokens travel in a few URLs: never write them to the log.
+        req: (req: { method: string; url: string; id: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url.replace(/(invitations|password-reset)\/[A-Za-z0-9_-]{10,}/, '$1/[token]').replace(/token=[^&]+/, 'token=[token]'),
+        }),
+      },
     });
   const deps: Deps = { db: database.db, clock, config, log };
   const services = createServices(deps);
