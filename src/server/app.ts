@@ -17,6 +17,7 @@ import {
 import pino, { type Logger } from 'pino';
 import { z } from 'zod';
 import { LIMITS } from '../contracts/common.js';
+import type { Access } from '../contracts/permissions.js';
 import type { Config } from './config.js';
 import { webDistDir } from './paths.js';
 import type { Database } from './db/client.js';
@@ -44,6 +45,13 @@ export interface BuildOptions {
 
 export type Services = ReturnType<typeof createServices>;
 
+/** One registered route and the access it declares (undefined when it declares none: denied). */
+export interface RouteAccess {
+  method: string;
+  url: string;
+  access: Access | undefined;
+}
+
 function createServices(deps: Deps) {
   const organisation = createOrganisationService(deps);
   const identity = createIdentityService(deps, organisation);
@@ -52,7 +60,6 @@ function createServices(deps: Deps) {
   const setup = createSetupService(deps, organisation, identity);
   return { organisation, identity, stakeholders, audit, setup };
 }
-
 
 /** Builds the HTTP app and the job worker. Never listens: main.ts does, tests use app.inject. */
 export async function buildApp(options: BuildOptions) {
@@ -68,7 +75,9 @@ export async function buildApp(options: BuildOptions) {
         req: (req: { method: string; url: string; id: string }) => ({
           id: req.id,
           method: req.method,
-          url: req.url.replace(/(invitations|password-reset)\/[A-Za-z0-9_-]{10,}/, '$1/[token]').replace(/token=[^&]+/, 'token=[token]'),
+          url: req.url
+            .replace(/(invitations|password-reset)\/[A-Za-z0-9_-]{10,}/, '$1/[token]')
+            .replace(/token=[^&]+/, 'token=[token]'),
         }),
       },
     });
@@ -86,6 +95,11 @@ export async function buildApp(options: BuildOptions) {
     trustProxy: false,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
+  // Registered before any route, so it sees every route, including those plugins add.
+  const registered: { method: string | string[]; url: string; config?: { access?: Access } }[] = [];
+  app.addHook('onRoute', (route) => {
+    registered.push(route);
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (req, reply) => {
@@ -195,10 +209,16 @@ export async function buildApp(options: BuildOptions) {
   auditRoutes(zapp, services.audit);
 
   await app.ready();
+  // Read after ready: a plugin scope's own onRoute hook may set `access` after ours has run.
+  const routes: RouteAccess[] = registered.flatMap((r) =>
+    [r.method].flat().map((method) => ({ method, url: r.url, access: r.config?.access })),
+  );
 
   return {
     app: app as unknown as FastifyInstance,
     services,
+    /** Every route with its declared access, for the permission matrix test. */
+    routes,
     worker,
     mailer,
     deps,
