@@ -1,0 +1,75 @@
+import { useId } from 'react';
+import { Badge, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
+
+export type ActiveFilterValue = 'active' | 'inactive' | 'all';
+
+export function activeParam(value: ActiveFilterValue): boolean | undefined {
+  return value === 'all' ? undefined : value === 'active';
+}
+
+/** Active / Inactive / All, as a labelled radio group. */
+export function ActiveFilter({
+  value,
+  onChange,
+  label = 'Show',
+}: {
+  value: ActiveFilterValue;
+  onChange: (value: ActiveFilterValue) => void;
+  label?: string;
+}) {
+  const id = useId();
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={500} component="span" id={id}>
+        {label}
+      </Text>
+      <SegmentedControl
+        aria-labelledby={id}
+        value={value}
+        onChange={(v) => onChange(v as ActiveFilterValue)}
+        data={[
+          { value: 'active', label: 'Active' },
+          { value: 'inactive', label: 'Inactive' },
+          { value: 'all', label: 'All' },
+        ]}
+      />
+    </Stack>
+  );
+}
+
+export function SearchInput({
+  label,
+  value,
+  onChange,
+  placeholder,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  placeholder?: string;
+}) {
+  return (
+    <TextInput
+      label={label}
+      type="search"
+      placeholder={placeholder}
+      leftSection={<IconSearch size={16} aria-hidden />}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      style={{ flex: '1 1 240px' }}
+    />
+  );
+}
+
+export function ActiveBadge({ active }: { active: boolean }) {
+  return active ? (
+    <Badge color="teal" variant="light">
+      Active
+    </Badge>
+  ) : (
+    <Badge color="gray" variant="light">
+      Inactive
+    </Badge>
+  );
+}

@@ -1,0 +1,13 @@
+import { Badge } from '@mantine/core';
+import type { User } from '../../../../contracts/identity.js';
+
+const LOOK: Record<User['status'], { color: string; label: string }> = {
+  active: { color: 'teal', label: 'Active' },
+  invited: { color: 'blue', label: 'Invited' },
+  deactivated: { color: 'gray', label: 'Deactivated' },
+};
+
+export function StatusBadge({ status }: { status: User['status'] }) {
+  const look = LOOK[status];
+  return <Badge color={look.color}>{look.label}</Badge>;
+}

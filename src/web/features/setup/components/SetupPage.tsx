@@ -1,0 +1,159 @@
+import { useMemo } from 'react';
+import {
+  Button,
+  Checkbox,
+  Divider,
+  PasswordInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useDocumentTitle } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useNavigate } from '@tanstack/react-router';
+import { setupSchema } from '../../../../contracts/setup.js';
+import { ProblemAlert, useFormProblem } from '../../../components/ProblemAlert.js';
+import { zodValidate } from '../../../lib/forms.js';
+import { currencyOptions, localeOptions, timeZoneOptions } from '../../../lib/intl-options.js';
+import { useSetup } from '../api.js';
+
+export function SetupPage() {
+  useDocumentTitle('Set up Verity');
+  const navigate = useNavigate();
+  const setup = useSetup();
+  const timeZones = useMemo(() => timeZoneOptions(), []);
+  const locales = useMemo(() => localeOptions(), []);
+  const currencies = useMemo(() => currencyOptions(), []);
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: {
+      organisation: { name: '', timeZone: 'Australia/Sydney', locale: 'en-AU', currency: 'AUD' },
+      admin: { name: '', email: '', password: '' },
+      loadSample: false,
+    },
+    validate: zodValidate(setupSchema),
+  });
+  const problem = useFormProblem(form);
+
+  const submit = form.onSubmit((values) => {
+    problem.clear();
+    setup.mutate(values, {
+      onSuccess: (result) => {
+        notifications.show({
+          color: 'teal',
+          title: 'Verity is ready',
+          message: result.sample
+            ? `The sample organisation is loaded: ${result.sample.areas} business areas, ${result.sample.teams} teams, ${result.sample.staff} staff and ${result.sample.stakeholders} stakeholders.`
+            : 'Start by adding your business areas and inviting your team.',
+        });
+        void navigate({ to: '/' });
+      },
+      onError: (error) => problem.handle(error),
+    });
+  });
+
+  return (
+    <Stack gap="lg">
+      <Stack gap={4}>
+        <Title order={1} fz={28}>
+          Set up Verity
+        </Title>
+        <Text c="dimmed" size="sm">
+          Tell Verity about your organisation and create the first administrator account. You can change the
+          organisation details later in Settings.
+        </Text>
+      </Stack>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="xl">
+          <Stack gap="md" component="section" aria-labelledby="setup-org">
+            <Title order={2} fz="lg" id="setup-org">
+              Your organisation
+            </Title>
+            <TextInput
+              label="Organisation name"
+              required
+              autoFocus
+              autoComplete="organization"
+              {...form.getInputProps('organisation.name')}
+            />
+            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+              <Select
+                label="Time zone"
+                data={timeZones}
+                searchable
+                allowDeselect={false}
+                required
+                {...form.getInputProps('organisation.timeZone')}
+              />
+              <Select
+                label="Locale"
+                description="How dates and numbers are written"
+                data={locales}
+                searchable
+                allowDeselect={false}
+                required
+                {...form.getInputProps('organisation.locale')}
+              />
+              <Select
+                label="Currency"
+                description="For authority limits"
+                data={currencies}
+                searchable
+                allowDeselect={false}
+                required
+                {...form.getInputProps('organisation.currency')}
+              />
+            </SimpleGrid>
+          </Stack>
+
+          <Divider />
+
+          <Stack gap="md" component="section" aria-labelledby="setup-admin">
+            <Title order={2} fz="lg" id="setup-admin">
+              First administrator
+            </Title>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+              <TextInput
+                label="Your name"
+                required
+                autoComplete="name"
+                {...form.getInputProps('admin.name')}
+              />
+              <TextInput
+                label="Email"
+                type="email"
+                required
+                autoComplete="username"
+                {...form.getInputProps('admin.email')}
+              />
+            </SimpleGrid>
+            <PasswordInput
+              label="Password"
+              description="At least 12 characters. A short sentence is easy to remember."
+              required
+              autoComplete="new-password"
+              {...form.getInputProps('admin.password')}
+            />
+          </Stack>
+
+          <Divider />
+
+          <Checkbox
+            label="Load a sample organisation"
+            description="Adds four business areas (Front office, Restaurant, Online store, Contact centre), their teams, staff in every role and a stakeholder register, so you can explore Verity straight away. Sample staff sign in with the administrator’s password."
+            {...form.getInputProps('loadSample', { type: 'checkbox' })}
+          />
+
+          <ProblemAlert error={problem.problem} />
+          <Button type="submit" size="md" loading={setup.isPending}>
+            Set up Verity
+          </Button>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}

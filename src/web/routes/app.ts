@@ -1,0 +1,107 @@
+import { createRoute, lazyRouteComponent, redirect } from '@tanstack/react-router';
+import type { Permission } from '../../contracts/permissions.js';
+import { AppLayout } from '../components/AppLayout.js';
+import { ForbiddenError } from '../components/RouteError.js';
+import { hasPermission, type Session } from '../lib/session.js';
+import { rootRoute } from './root.js';
+
+/** Pages behind sign-in. The server enforces every permission; this only spares a pointless trip. */
+export const appLayoutRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: ({ context, location }) => {
+    if (context.session.setupNeeded) throw redirect({ to: '/setup' });
+    if (!context.session.authenticated) {
+      throw redirect({
+        to: '/sign-in',
+        search: { redirect: location.href === '/' ? undefined : location.href },
+      });
+    }
+  },
+  component: AppLayout,
+});
+
+function requirePermission(permission: Permission) {
+  return ({ context }: { context: { session: Session } }) => {
+    if (!hasPermission(context.session, permission)) throw new ForbiddenError(permission);
+  };
+}
+
+export const overviewRoute = createRoute({
+  getParentRoute: () => appLayoutRoute,
+  path: '/',
+  component: lazyRouteComponent(
+    () => import('../features/overview/components/OverviewPage.js'),
+    'OverviewPage',
+  ),
+});
+
+export const areasRoute = createRoute({
+  getParentRoute: () => appLayoutRoute,
+  path: '/areas',
+  beforeLoad: requirePermission('org:read'),
+  component: lazyRouteComponent(
+    () => import('../features/organisation/components/AreasPage.js'),
+    'AreasPage',
+  ),
+});
+
+export const teamsRoute = createRoute({
+  getParentRoute: () => appLayoutRoute,
+  path: '/teams',
+  validateSearch: (search: Record<string, unknown>): { areaId?: string } => ({
+    areaId: typeof search.areaId === 'string' ? search.areaId : undefined,
+  }),
+  beforeLoad: requirePermission('org:read'),
+  component: lazyRouteComponent(
+    () => import('../features/organisation/components/TeamsPage.js'),
+    'TeamsPage',
+  ),
+});
+
+export const peopleRoute = createRoute({
+  getParentRoute: () => appLayoutRoute,
+  path: '/people',
+  beforeLoad: requirePermission('org:read'),
+  component: lazyRouteComponent(() => import('../features/people/components/PeoplePage.js'), 'PeoplePage'),
+});
+
+export const rolesRoute = createRoute({
+  getParentRoute: () => appLayoutRoute,
+  path: '/roles',
+  beforeLoad: requirePermission('roles:manage'),
+  component: lazyRouteComponent(() => import('../features/people/components/RolesPage.js'), 'RolesPage'),
+});
+
+export const stakeholdersRoute = createRoute({
+  getParentRoute: () => appLayoutRoute,
+  path: '/stakeholders',
+  beforeLoad: requirePermission('stakeholders:read'),
+  component: lazyRouteComponent(
+    () => import('../features/stakeholders/components/StakeholdersPage.js'),
+    'StakeholdersPage',
+  ),
+});
+
+export const settingsRoute = createRoute({
+  getParentRoute: () => appLayoutRoute,
+  path: '/settings',
+  beforeLoad: requirePermission('settings:manage'),
+  component: lazyRouteComponent(
+    () => import('../features/organisation/components/SettingsPage.js'),
+    'SettingsPage',
+  ),
+});
+
+export const auditRoute = createRoute({
+  getParentRoute: () => appLayoutRoute,
+  path: '/audit',
+  beforeLoad: requirePermission('audit:read'),
+  component: lazyRouteComponent(() => import('../features/audit/components/AuditPage.js'), 'AuditPage'),
+});
+
+export const accountRoute = createRoute({
+  getParentRoute: () => appLayoutRoute,
+  path: '/account',
+  component: lazyRouteComponent(() => import('../features/account/components/AccountPage.js'), 'AccountPage'),
+});

@@ -1,0 +1,77 @@
+import { createRoute, lazyRouteComponent, redirect } from '@tanstack/react-router';
+import { PublicLayout, WidePublicLayout } from '../components/PublicLayout.js';
+import { rootRoute } from './root.js';
+
+/** Only same-site paths may be a post-sign-in destination (no open redirects). */
+export function safeRedirect(value: unknown): string | undefined {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : undefined;
+}
+
+const tokenSearch = (search: Record<string, unknown>): { token?: string } => ({
+  token: typeof search.token === 'string' ? search.token : undefined,
+});
+
+export const setupLayoutRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'public-wide',
+  component: WidePublicLayout,
+});
+
+export const setupRoute = createRoute({
+  getParentRoute: () => setupLayoutRoute,
+  path: '/setup',
+  beforeLoad: ({ context }) => {
+    if (!context.session.setupNeeded) throw redirect({ to: '/' });
+  },
+  component: lazyRouteComponent(() => import('../features/setup/components/SetupPage.js'), 'SetupPage'),
+});
+
+export const publicLayoutRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'public',
+  beforeLoad: ({ context }) => {
+    if (context.session.setupNeeded) throw redirect({ to: '/setup' });
+  },
+  component: PublicLayout,
+});
+
+export const signInRoute = createRoute({
+  getParentRoute: () => publicLayoutRoute,
+  path: '/sign-in',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } => ({
+    redirect: safeRedirect(search.redirect),
+  }),
+  beforeLoad: ({ context, search }) => {
+    if (context.session.authenticated) throw redirect({ to: search.redirect ?? '/' });
+  },
+  component: lazyRouteComponent(() => import('../features/auth/components/SignInPage.js'), 'SignInPage'),
+});
+
+export const forgotPasswordRoute = createRoute({
+  getParentRoute: () => publicLayoutRoute,
+  path: '/forgot-password',
+  component: lazyRouteComponent(
+    () => import('../features/auth/components/ForgotPasswordPage.js'),
+    'ForgotPasswordPage',
+  ),
+});
+
+export const resetPasswordRoute = createRoute({
+  getParentRoute: () => publicLayoutRoute,
+  path: '/reset-password',
+  validateSearch: tokenSearch,
+  component: lazyRouteComponent(
+    () => import('../features/auth/components/ResetPasswordPage.js'),
+    'ResetPasswordPage',
+  ),
+});
+
+export const acceptInvitationRoute = createRoute({
+  getParentRoute: () => publicLayoutRoute,
+  path: '/accept-invitation',
+  validateSearch: tokenSearch,
+  component: lazyRouteComponent(
+    () => import('../features/auth/components/AcceptInvitationPage.js'),
+    'AcceptInvitationPage',
+  ),
+});

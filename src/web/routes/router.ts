@@ -1,0 +1,64 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createRouter } from '@tanstack/react-router';
+import { PageLoader } from '../components/AppLayout.js';
+import { RouteError } from '../components/RouteError.js';
+import {
+  accountRoute,
+  appLayoutRoute,
+  areasRoute,
+  auditRoute,
+  overviewRoute,
+  peopleRoute,
+  rolesRoute,
+  settingsRoute,
+  stakeholdersRoute,
+  teamsRoute,
+} from './app.js';
+import {
+  acceptInvitationRoute,
+  forgotPasswordRoute,
+  publicLayoutRoute,
+  resetPasswordRoute,
+  setupLayoutRoute,
+  setupRoute,
+  signInRoute,
+} from './public.js';
+import { rootRoute } from './root.js';
+
+export const routeTree = rootRoute.addChildren([
+  setupLayoutRoute.addChildren([setupRoute]),
+  publicLayoutRoute.addChildren([
+    signInRoute,
+    forgotPasswordRoute,
+    resetPasswordRoute,
+    acceptInvitationRoute,
+  ]),
+  appLayoutRoute.addChildren([
+    overviewRoute,
+    areasRoute,
+    teamsRoute,
+    peopleRoute,
+    rolesRoute,
+    stakeholdersRoute,
+    settingsRoute,
+    auditRoute,
+    accountRoute,
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    defaultPendingComponent: PageLoader,
+    defaultErrorComponent: RouteError,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
