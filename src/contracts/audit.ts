@@ -16,13 +16,18 @@ export const auditEventSchema = z.object({
 });
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 
+/** An ISO date-time PostgreSQL can hold: it has no year 0. */
+const dateTime = z.iso
+  .datetime({ offset: true, message: 'must be an ISO date-time' })
+  .refine((v) => !v.startsWith('0000'), 'must be an ISO date-time from year 1 on');
+
 export const auditListQuery = z.strictObject({
   entityType: z.string().trim().max(60).optional(),
   entityId: z.string().trim().max(100).optional(),
   actorId: idSchema.optional(),
   action: z.string().trim().max(100).optional(),
-  from: z.iso.datetime({ offset: true, message: 'must be an ISO date-time' }).optional(),
-  to: z.iso.datetime({ offset: true, message: 'must be an ISO date-time' }).optional(),
+  from: dateTime.optional(),
+  to: dateTime.optional(),
   cursor: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(LIMITS.pageSize).default(50),
 });

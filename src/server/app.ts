@@ -24,7 +24,12 @@ import type { Database } from './db/client.js';
 import { pendingMigrations } from './db/migrate.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import type { Deps } from './platform/deps.js';
-import { registerAccessControl, registerErrorHandling, type ZodApp } from './platform/http.js';
+import {
+  registerAccessControl,
+  registerErrorHandling,
+  registerInputChecks,
+  type ZodApp,
+} from './platform/http.js';
 import { JobWorker } from './platform/jobs.js';
 import { createMailer, MAIL_QUEUE, mailJobHandler, type Mailer } from './platform/mail.js';
 import { auditRoutes, createAuditService } from './modules/audit/index.js';
@@ -153,6 +158,7 @@ export async function buildApp(options: BuildOptions) {
     return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html', webRoot);
   });
   registerAccessControl(app, (req) => services.identity.authenticate(req));
+  registerInputChecks(app);
 
   const webRoot =
     options.webRoot === null

@@ -214,6 +214,46 @@ describe('bad input', () => {
       expect(pathsOf(expectProblem(audit, 400))).toEqual(['querystring.cursor']);
     });
 
+    it('refuses a forged cursor of the right length but the wrong types with 400, not a database error', async () => {
+      const forge = (key: unknown[]) => Buffer.from(JSON.stringify(key)).toString('base64url');
+      const forged = [
+        `/api/v1/areas?cursor=${forge(['spa', 'not-a-uuid'])}`,
+        `/api/v1/teams?cursor=${forge([1, 2])}`,
+        `/api/v1/users?cursor=${forge(['ada', 'nope'])}`,
+        `/api/v1/stakeholders?cursor=${forge(['x', '1'])}`,
+        `/api/v1/audit/events?cursor=${forge(['abc'])}`,
+        `/api/v1/audit/events?cursor=${forge([1.5])}`,
+      ];
+      for (const url of forged) {
+        expect(pathsOf(expectProblem(await admin.get(url), 400))).toEqual(['querystring.cursor']);
+      }
+    });
+
+    it('refuses a date-time PostgreSQL cannot hold with 400', async () => {
+      const res = await admin.get(`/api/v1/audit/events?from=${encodeURIComponent('0000-01-01T00:00:00Z')}`);
+      expect(pathsOf(expectProblem(res, 400))).toEqual(['querystring.from']);
+    });
+
+    it('refuses the NUL character anywhere with 400 naming where it is', async () => {
+      const body = await admin.post('/api/v1/stakeholders', {
+        name: 'Nul\u0000Supplier',
+        kind: 'suppliers',
+        notes: 'fine',
+      });
+      expect(expectProblem(body, 400).errors).toEqual([
+        { path: 'body.name', message: 'must not contain the NUL character' },
+      ]);
+      const nested = await admin.post('/api/v1/users/invitations', {
+        email: 'nul@example.com',
+        name: 'Nul',
+        roleId: leadRoleId,
+        areaIds: [areaA.id, 'x\u0000'],
+      });
+      expect(pathsOf(expectProblem(nested, 400))).toEqual(['body.areaIds.1']);
+      const query = await admin.get('/api/v1/areas?q=%00');
+      expect(pathsOf(expectProblem(query, 400))).toEqual(['querystring.q']);
+    });
+
     it('names unknown and out-of-range query parameters', async () => {
       const res = await admin.get('/api/v1/stakeholders?limit=100000&sort=name');
       expect(pathsOf(expectProblem(res, 400)).sort()).toEqual(['querystring.limit', 'querystring.sort']);

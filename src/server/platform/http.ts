@@ -9,7 +9,14 @@ import type {
 } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { isPermission, type Access } from '../../contracts/permissions.js';
-import { AppError, statusByCode, titleByCode, type ErrorCode, type FieldError } from './errors.js';
+import {
+  AppError,
+  statusByCode,
+  titleByCode,
+  validationError,
+  type ErrorCode,
+  type FieldError,
+} from './errors.js';
 import type { Principal, RequestContext } from './context.js';
 
 declare module 'fastify' {
@@ -76,6 +83,30 @@ export function registerAccessControl(app: FastifyInstance, authenticate: Authen
       });
     }
   });
+}
+
+/**
+ * PostgreSQL text cannot hold the NUL character, so a value carrying one would fail deep in a query as a
+ * 500. Refuse it at the door instead, naming where it is.
+ */
+export function registerInputChecks(app: FastifyInstance): void {
+  app.addHook('preValidation', async (req) => {
+    const errors: FieldError[] = [];
+    findNulCharacters(req.params, 'params', errors);
+    findNulCharacters(req.query, 'querystring', errors);
+    findNulCharacters(req.body, 'body', errors);
+    if (errors.length) throw validationError(errors, errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+  });
+}
+
+function findNulCharacters(value: unknown, path: string, out: FieldError[], depth = 0): void {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) out.push({ path, message: 'must not contain the NUL character' });
+    return;
+  }
+  // Deeper than any schema goes: validation refuses such a body anyway.
+  if (value === null || typeof value !== 'object' || depth > 32) return;
+  for (const [key, v] of Object.entries(value)) findNulCharacters(v, `${path}.${key}`, out, depth + 1);
 }
 
 /** A cross-site form or script may not write: when the browser says where it came from, it must be us. */

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { validationError } from './errors.js';
 
 /** Keyset cursors are opaque to clients: base64url of the sort key of the last row sent. */
@@ -5,17 +6,20 @@ export function encodeCursor(values: (string | number)[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined, arity: number): (string | number)[] | null {
+/** The sort key of lists ordered by lower(name), id. */
+export const nameIdCursor = z.tuple([z.string(), z.uuid()]);
+/** The sort key of lists ordered by a bigserial. */
+export const seqCursor = z.tuple([z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)]);
+
+/**
+ * Reads a cursor back into its sort key. The key's shape is checked, because a client can send any
+ * bytes: a forged cursor is a 400, never a database error.
+ */
+export function decodeCursor<S extends z.ZodType>(cursor: string | undefined, key: S): z.infer<S> | null {
   if (!cursor) return null;
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(parsed) &&
-      parsed.length === arity &&
-      parsed.every((v) => typeof v === 'string' || typeof v === 'number')
-    ) {
-      return parsed as (string | number)[];
-    }
+    const parsed = key.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    if (parsed.success) return parsed.data;
   } catch {
     // fall through to the error below
   }

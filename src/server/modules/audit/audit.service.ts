@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { AuditEvent, auditListQuery } from '../../../contracts/audit.js';
 import { verifyAuditChain } from '../../platform/audit.js';
 import type { Deps } from '../../platform/deps.js';
-import { decodeCursor, pageFrom } from '../../platform/pagination.js';
+import { decodeCursor, pageFrom, seqCursor } from '../../platform/pagination.js';
 import * as repo from './audit.repo.js';
 
 export type AuditService = ReturnType<typeof createAuditService>;
@@ -10,7 +10,7 @@ export type AuditService = ReturnType<typeof createAuditService>;
 /** Browsing and verifying the audit trail. Writing events is platform/audit.ts, called by every service. */
 export function createAuditService({ db }: Deps) {
   async function list(query: z.infer<typeof auditListQuery>) {
-    const cursor = decodeCursor(query.cursor, 1);
+    const cursor = decodeCursor(query.cursor, seqCursor);
     const rows = await repo.listEvents(db, {
       entityType: query.entityType,
       entityId: query.entityId,
@@ -18,7 +18,7 @@ export function createAuditService({ db }: Deps) {
       action: query.action,
       from: query.from,
       to: query.to,
-      beforeSeq: cursor ? Number(cursor[0]) : null,
+      beforeSeq: cursor ? cursor[0] : null,
       limit: query.limit,
     });
     const page = pageFrom(rows, query.limit, (r) => [r.seq]);

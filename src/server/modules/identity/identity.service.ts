@@ -41,7 +41,7 @@ import {
   validationError,
 } from '../../platform/errors.js';
 import { escapeHtml, queueMail } from '../../platform/mail.js';
-import { decodeCursor, pageFrom } from '../../platform/pagination.js';
+import { decodeCursor, nameIdCursor, pageFrom } from '../../platform/pagination.js';
 import type { OrganisationService } from '../organisation/index.js';
 import * as repo from './identity.repo.js';
 
@@ -551,7 +551,7 @@ export function createIdentityService(deps: Deps, organisation: OrganisationServ
 
   async function listUsers(ctx: RequestContext, query: z.infer<typeof userListQuery>) {
     const p = requirePrincipal(ctx);
-    const after = decodeCursor(query.cursor, 2) as [string, string] | null;
+    const after = decodeCursor(query.cursor, nameIdCursor);
     const rows = await repo.listUsers(db, {
       visibleAreaIds: p.allAreas ? null : p.areaIds,
       q: query.q,

@@ -16,7 +16,7 @@ import { diffFields, writeAudit } from '../../platform/audit.js';
 import { actorOf, canSeeArea, type Principal, type RequestContext } from '../../platform/context.js';
 import type { Deps } from '../../platform/deps.js';
 import { AppError, notFound, staleVersion, validationError, type FieldError } from '../../platform/errors.js';
-import { decodeCursor, pageFrom } from '../../platform/pagination.js';
+import { decodeCursor, nameIdCursor, pageFrom } from '../../platform/pagination.js';
 import * as repo from './organisation.repo.js';
 
 export function toOrganisationDto(row: repo.OrganisationRow): Organisation {
@@ -102,7 +102,7 @@ export function createOrganisationService({ db, clock }: Deps) {
 
   async function listAreas(ctx: RequestContext, query: z.infer<typeof areaListQuery>) {
     const p = principalOf(ctx);
-    const after = decodeCursor(query.cursor, 2) as [string, string] | null;
+    const after = decodeCursor(query.cursor, nameIdCursor);
     const rows = await repo.listAreas(db, {
       areaIds: areaScope(p),
       q: query.q,
@@ -172,7 +172,7 @@ export function createOrganisationService({ db, clock }: Deps) {
 
   async function listTeams(ctx: RequestContext, query: z.infer<typeof teamListQuery>) {
     const p = principalOf(ctx);
-    const after = decodeCursor(query.cursor, 2) as [string, string] | null;
+    const after = decodeCursor(query.cursor, nameIdCursor);
     const rows = await repo.listTeams(db, {
       areaIds: areaScope(p),
       areaId: query.areaId,

@@ -11,7 +11,7 @@ import { diffFields, writeAudit } from '../../platform/audit.js';
 import { actorOf, canSeeArea, type Principal, type RequestContext } from '../../platform/context.js';
 import type { Deps } from '../../platform/deps.js';
 import { AppError, notFound, staleVersion } from '../../platform/errors.js';
-import { decodeCursor, pageFrom } from '../../platform/pagination.js';
+import { decodeCursor, nameIdCursor, pageFrom } from '../../platform/pagination.js';
 import type { OrganisationService } from '../organisation/index.js';
 import * as repo from './stakeholders.repo.js';
 
@@ -51,7 +51,7 @@ export function createStakeholderService({ db, clock }: Deps, organisation: Orga
 
   async function list(ctx: RequestContext, query: z.infer<typeof stakeholderListQuery>) {
     const p = principalOf(ctx);
-    const after = decodeCursor(query.cursor, 2) as [string, string] | null;
+    const after = decodeCursor(query.cursor, nameIdCursor);
     const rows = await repo.listStakeholders(db, {
       areaIds: p.allAreas ? null : p.areaIds,
       q: query.q,
