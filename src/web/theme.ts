@@ -14,8 +14,27 @@ export const theme = createTheme({
   cursorType: 'pointer',
   focusRing: 'auto',
   components: {
+    // The asterisk is drawn by CSS (styles.css) so labels read exactly "Email", "Password"… to assistive
+    // technology and to tests; the input's own `required` attribute still announces it.
+    TextInput: { defaultProps: { withAsterisk: false } },
+    PasswordInput: {
+      defaultProps: {
+        withAsterisk: false,
+        // Mantine's default label contains the word "password", which would make the field's label ambiguous.
+        visibilityToggleButtonProps: { 'aria-label': 'Show or hide what you typed' },
+      },
+    },
+    Textarea: { defaultProps: { withAsterisk: false } },
+    Select: { defaultProps: { withAsterisk: false } },
+    MultiSelect: { defaultProps: { withAsterisk: false } },
+    NumberInput: { defaultProps: { withAsterisk: false } },
+    CheckboxGroup: { defaultProps: { withAsterisk: false } },
     Card: { defaultProps: { radius: 'md' } },
-    Badge: { defaultProps: { radius: 'sm', variant: 'light' } },
+    Badge: {
+      defaultProps: { radius: 'sm', variant: 'light', tt: 'none' },
+      // Badges are short; never cut one to "Act…" when a table column is tight.
+      styles: { label: { overflow: 'visible' } },
+    },
     Table: { defaultProps: { verticalSpacing: 'sm', horizontalSpacing: 'md' } },
     Drawer: { defaultProps: { position: 'right', size: 'lg', padding: 'lg' } },
     Modal: { defaultProps: { padding: 'lg', radius: 'md' } },

@@ -17,7 +17,7 @@ export function PublicLayout({ wide = false }: { wide?: boolean }) {
         </Group>
       </Box>
       <Center component="main" id={MAIN_ID} tabIndex={-1} px="md" pb="xl" style={{ outline: 'none' }}>
-        <Stack w="100%" maw={wide ? 720 : 440} gap="md">
+        <Stack w="100%" maw={wide ? 760 : 440} gap="md">
           <Card withBorder shadow="sm" radius="lg" padding="xl">
             <Suspense
               fallback={

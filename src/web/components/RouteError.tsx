@@ -1,15 +1,30 @@
-import { Alert, Button, Stack, Text, Title } from '@mantine/core';
+import { Alert, Box, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { Link, type ErrorComponentProps } from '@tanstack/react-router';
 import { IconAlertTriangle, IconLock } from '@tabler/icons-react';
+import { ColorSchemeToggle } from './ColorSchemeToggle.js';
+import { Logo } from './Logo.js';
+import { MAIN_ID, SkipLink } from './SkipLink.js';
 import { errorMessage } from './states.js';
 
-/** Thrown by a route guard when the person lacks the permission a page needs. */
-export class ForbiddenError extends Error {
-  constructor(public readonly permission: string) {
-    super(`You need the “${permission}” permission to open this page.`);
-    this.name = 'ForbiddenError';
-  }
+/** The page for someone who lacks the permission it needs. */
+export function Forbidden({ permission }: { permission: string }) {
+  useDocumentTitle('No access · Verity');
+  return (
+    <Stack gap="md" maw={640}>
+      <Title order={1} fz={28}>
+        You do not have access to this page
+      </Title>
+      <Alert color="yellow" variant="light" icon={<IconLock size={20} />} title="Permission needed">
+        <Text size="sm">
+          You need the “{permission}” permission to open this page. Ask an administrator if you need it.
+        </Text>
+      </Alert>
+      <Button component={Link} to="/" variant="default" w="fit-content">
+        Go to the overview
+      </Button>
+    </Stack>
+  );
 }
 
 function isChunkLoadError(error: unknown): boolean {
@@ -19,28 +34,12 @@ function isChunkLoadError(error: unknown): boolean {
   );
 }
 
-/** What a page shows when it cannot be opened: no access, a new version deployed, or a failure. */
+/** What a page shows when it cannot be opened: a new version deployed, or a failure. */
 export function RouteError({ error, reset }: ErrorComponentProps) {
-  const forbidden = error instanceof ForbiddenError;
-  useDocumentTitle(forbidden ? 'No access · Verity' : 'Problem · Verity');
-  if (forbidden) {
-    return (
-      <Stack gap="md" maw={640}>
-        <Title order={1} fz={28}>
-          You do not have access to this page
-        </Title>
-        <Alert color="yellow" variant="light" icon={<IconLock size={20} />} title="Permission needed">
-          <Text size="sm">{error.message} Ask an administrator if you need it.</Text>
-        </Alert>
-        <Button component={Link} to="/" variant="default" w="fit-content">
-          Go to the overview
-        </Button>
-      </Stack>
-    );
-  }
+  useDocumentTitle('Problem · Verity');
   const chunk = isChunkLoadError(error);
   return (
-    <Stack gap="md" maw={640}>
+    <Stack gap="md" maw={640} p={{ base: 'md', sm: 0 }}>
       <Title order={1} fz={28}>
         This page could not be opened
       </Title>
@@ -65,14 +64,23 @@ export function RouteError({ error, reset }: ErrorComponentProps) {
 export function NotFound() {
   useDocumentTitle('Page not found · Verity');
   return (
-    <Stack gap="md" maw={640} p="xl">
-      <Title order={1} fz={28}>
-        Page not found
-      </Title>
-      <Text c="dimmed">Nothing is at this address. It may have moved, or the link may be mistyped.</Text>
-      <Button component={Link} to="/" variant="default" w="fit-content">
-        Go to the overview
-      </Button>
-    </Stack>
+    <Box mih="100dvh" className="public-backdrop">
+      <SkipLink />
+      <Box component="header" px="lg" py="md">
+        <Group justify="space-between">
+          <Logo />
+          <ColorSchemeToggle />
+        </Group>
+      </Box>
+      <Stack component="main" id={MAIN_ID} tabIndex={-1} gap="md" maw={640} mx="auto" px="md" pt="xl">
+        <Title order={1} fz={28}>
+          Page not found
+        </Title>
+        <Text c="dimmed">Nothing is at this address. It may have moved, or the link may be mistyped.</Text>
+        <Button component={Link} to="/" variant="default" w="fit-content">
+          Go to the overview
+        </Button>
+      </Stack>
+    </Box>
   );
 }

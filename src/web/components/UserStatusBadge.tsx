@@ -1,5 +1,5 @@
 import { Badge } from '@mantine/core';
-import type { User } from '../../../../contracts/identity.js';
+import type { User } from '../../contracts/identity.js';
 
 const LOOK: Record<User['status'], { color: string; label: string }> = {
   active: { color: 'teal', label: 'Active' },
@@ -7,7 +7,8 @@ const LOOK: Record<User['status'], { color: string; label: string }> = {
   deactivated: { color: 'gray', label: 'Deactivated' },
 };
 
-export function StatusBadge({ status }: { status: User['status'] }) {
+/** Active / Invited / Deactivated, the same colours everywhere a person appears. */
+export function UserStatusBadge({ status }: { status: User['status'] }) {
   const look = LOOK[status];
   return <Badge color={look.color}>{look.label}</Badge>;
 }

@@ -73,7 +73,7 @@ export function localeOptions(current?: string): Option[] {
   const codes = current && !LOCALES.includes(current) ? [current, ...LOCALES] : LOCALES;
   return codes.map((code) => {
     const name = displayName('language', code);
-    return { value: code, label: name ? `${name} (${code})` : code };
+    return { value: code, label: name ?? code };
   });
 }
 

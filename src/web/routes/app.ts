@@ -1,8 +1,6 @@
 import { createRoute, lazyRouteComponent, redirect } from '@tanstack/react-router';
-import type { Permission } from '../../contracts/permissions.js';
 import { AppLayout } from '../components/AppLayout.js';
-import { ForbiddenError } from '../components/RouteError.js';
-import { hasPermission, type Session } from '../lib/session.js';
+import { requiring } from './guard.js';
 import { rootRoute } from './root.js';
 
 /** Pages behind sign-in. The server enforces every permission; this only spares a pointless trip. */
@@ -21,12 +19,6 @@ export const appLayoutRoute = createRoute({
   component: AppLayout,
 });
 
-function requirePermission(permission: Permission) {
-  return ({ context }: { context: { session: Session } }) => {
-    if (!hasPermission(context.session, permission)) throw new ForbiddenError(permission);
-  };
-}
-
 export const overviewRoute = createRoute({
   getParentRoute: () => appLayoutRoute,
   path: '/',
@@ -39,10 +31,9 @@ export const overviewRoute = createRoute({
 export const areasRoute = createRoute({
   getParentRoute: () => appLayoutRoute,
   path: '/areas',
-  beforeLoad: requirePermission('org:read'),
-  component: lazyRouteComponent(
-    () => import('../features/organisation/components/AreasPage.js'),
-    'AreasPage',
+  component: requiring(
+    'org:read',
+    lazyRouteComponent(() => import('../features/organisation/components/AreasPage.js'), 'AreasPage'),
   ),
 });
 
@@ -52,52 +43,58 @@ export const teamsRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): { areaId?: string } => ({
     areaId: typeof search.areaId === 'string' ? search.areaId : undefined,
   }),
-  beforeLoad: requirePermission('org:read'),
-  component: lazyRouteComponent(
-    () => import('../features/organisation/components/TeamsPage.js'),
-    'TeamsPage',
+  component: requiring(
+    'org:read',
+    lazyRouteComponent(() => import('../features/organisation/components/TeamsPage.js'), 'TeamsPage'),
   ),
 });
 
 export const peopleRoute = createRoute({
   getParentRoute: () => appLayoutRoute,
   path: '/people',
-  beforeLoad: requirePermission('org:read'),
-  component: lazyRouteComponent(() => import('../features/people/components/PeoplePage.js'), 'PeoplePage'),
+  component: requiring(
+    'org:read',
+    lazyRouteComponent(() => import('../features/people/components/PeoplePage.js'), 'PeoplePage'),
+  ),
 });
 
 export const rolesRoute = createRoute({
   getParentRoute: () => appLayoutRoute,
   path: '/roles',
-  beforeLoad: requirePermission('roles:manage'),
-  component: lazyRouteComponent(() => import('../features/people/components/RolesPage.js'), 'RolesPage'),
+  component: requiring(
+    'roles:manage',
+    lazyRouteComponent(() => import('../features/people/components/RolesPage.js'), 'RolesPage'),
+  ),
 });
 
 export const stakeholdersRoute = createRoute({
   getParentRoute: () => appLayoutRoute,
   path: '/stakeholders',
-  beforeLoad: requirePermission('stakeholders:read'),
-  component: lazyRouteComponent(
-    () => import('../features/stakeholders/components/StakeholdersPage.js'),
-    'StakeholdersPage',
+  component: requiring(
+    'stakeholders:read',
+    lazyRouteComponent(
+      () => import('../features/stakeholders/components/StakeholdersPage.js'),
+      'StakeholdersPage',
+    ),
   ),
 });
 
 export const settingsRoute = createRoute({
   getParentRoute: () => appLayoutRoute,
   path: '/settings',
-  beforeLoad: requirePermission('settings:manage'),
-  component: lazyRouteComponent(
-    () => import('../features/organisation/components/SettingsPage.js'),
-    'SettingsPage',
+  component: requiring(
+    'settings:manage',
+    lazyRouteComponent(() => import('../features/organisation/components/SettingsPage.js'), 'SettingsPage'),
   ),
 });
 
 export const auditRoute = createRoute({
   getParentRoute: () => appLayoutRoute,
   path: '/audit',
-  beforeLoad: requirePermission('audit:read'),
-  component: lazyRouteComponent(() => import('../features/audit/components/AuditPage.js'), 'AuditPage'),
+  component: requiring(
+    'audit:read',
+    lazyRouteComponent(() => import('../features/audit/components/AuditPage.js'), 'AuditPage'),
+  ),
 });
 
 export const accountRoute = createRoute({

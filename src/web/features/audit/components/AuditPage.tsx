@@ -52,6 +52,20 @@ function actionColour(action: string): string {
   return 'blue';
 }
 
+/** "Alex Morgan <alex@example.com>" → the name, with the address beneath. */
+function ActorLabel({ label }: { label: string }) {
+  const m = /^(.*?)\s*<([^>]+)>$/.exec(label);
+  if (!m) return <Text size="sm">{label}</Text>;
+  return (
+    <>
+      <Text size="sm">{m[1]}</Text>
+      <Text size="xs" c="dimmed">
+        {m[2]}
+      </Text>
+    </>
+  );
+}
+
 export function AuditPage() {
   const fmt = useFormat();
   const { can } = useCurrentUser();
@@ -177,7 +191,7 @@ export function AuditPage() {
                           </Tooltip>
                         </Table.Td>
                         <Table.Td>
-                          <Text size="sm">{e.actorLabel}</Text>
+                          <ActorLabel label={e.actorLabel} />
                         </Table.Td>
                         <Table.Td ta="right">
                           <Text size="xs" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }}>
@@ -275,7 +289,7 @@ export function AuditPage() {
         {verify.isError ? <ErrorState title="The chain could not be checked" error={verify.error} /> : null}
 
         <Card withBorder padding="md">
-          <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="md">
+          <SimpleGrid cols={{ base: 2, md: 5 }} spacing="md">
             <Select
               label="Record type"
               placeholder="Any type"

@@ -1,10 +1,9 @@
-import { Badge, Drawer, Group, Stack, Text } from '@mantine/core';
+import { Drawer, Group, Stack, Text } from '@mantine/core';
 import { IconUsers } from '@tabler/icons-react';
 import type { Team } from '../../../../contracts/organisation.js';
+import { UserStatusBadge } from '../../../components/UserStatusBadge.js';
 import { CardsSkeleton, EmptyHint, ErrorState, LoadMore } from '../../../components/states.js';
 import { useTeamMembers } from '../api.js';
-
-const STATUS_COLOUR = { active: 'teal', invited: 'blue', deactivated: 'gray' } as const;
 
 /** Who is in a team (GET /api/v1/users?teamId=…). Membership is edited on each person. */
 export function TeamMembersDrawer({ team, onClose }: { team: Team | null; onClose: () => void }) {
@@ -47,7 +46,7 @@ export function TeamMembersDrawer({ team, onClose }: { team: Team | null; onClos
                         {person.jobTitle || person.roleName} · {person.email}
                       </Text>
                     </Stack>
-                    <Badge color={STATUS_COLOUR[person.status]}>{person.status}</Badge>
+                    <UserStatusBadge status={person.status} />
                   </Group>
                 ))}
               </Stack>

@@ -23,7 +23,7 @@ import { useCurrentUser } from '../../../lib/session.js';
 import { useUserList, type UserFilters } from '../api.js';
 import { InviteModal } from './InviteModal.js';
 import { PersonDrawer } from './PersonDrawer.js';
-import { StatusBadge } from './StatusBadge.js';
+import { UserStatusBadge } from '../../../components/UserStatusBadge.js';
 
 const STATUS_OPTIONS = [
   { value: 'active', label: 'Active' },
@@ -143,7 +143,7 @@ export function PeoplePage() {
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">{person.roleName}</Text>
-                      {person.jobTitle ? (
+                      {person.jobTitle && person.jobTitle !== person.roleName ? (
                         <Text size="xs" c="dimmed">
                           {person.jobTitle}
                         </Text>
@@ -161,8 +161,8 @@ export function PeoplePage() {
                             All areas
                           </Badge>
                         ) : null}
-                        {person.areaIds.map((id) => (
-                          <Badge key={id} color="gray" variant="light" tt="none">
+                        {(person.allAreas ? [] : person.areaIds).map((id) => (
+                          <Badge key={id} variant="default">
                             {areaName.get(id) ?? '…'}
                           </Badge>
                         ))}
@@ -174,9 +174,9 @@ export function PeoplePage() {
                       ) : null}
                     </Table.Td>
                     <Table.Td>
-                      <StatusBadge status={person.status} />
+                      <UserStatusBadge status={person.status} />
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Text size="sm" c="dimmed">
                         {person.lastSignInAt ? fmt.dateTime(person.lastSignInAt) : 'Never'}
                       </Text>
@@ -228,7 +228,7 @@ export function PeoplePage() {
           value={status ?? null}
           onChange={(v) => setStatus((v as UserFilters['status']) ?? null)}
           clearable
-          w={{ base: '100%', xs: 170 }}
+          w={{ base: 'calc(50% - var(--mantine-spacing-md) / 2)', xs: 170 }}
         />
         <Select
           label="Filter by role"
@@ -237,7 +237,7 @@ export function PeoplePage() {
           value={roleId}
           onChange={setRoleId}
           clearable
-          w={{ base: '100%', xs: 230 }}
+          w={{ base: 'calc(50% - var(--mantine-spacing-md) / 2)', xs: 230 }}
         />
         <Select
           label="Filter by area"
@@ -247,7 +247,7 @@ export function PeoplePage() {
           onChange={setAreaId}
           clearable
           searchable
-          w={{ base: '100%', xs: 200 }}
+          w={{ base: 'calc(50% - var(--mantine-spacing-md) / 2)', xs: 200 }}
         />
       </Group>
       {body}

@@ -12,7 +12,7 @@ import { useRoles } from '../../../lib/reference-data.js';
 import { useCurrentUser } from '../../../lib/session.js';
 import { useResendInvitation, useUpdateUser } from '../api.js';
 import { MembershipFields, type PersonFormValues } from './MembershipFields.js';
-import { StatusBadge } from './StatusBadge.js';
+import { UserStatusBadge } from '../../../components/UserStatusBadge.js';
 
 /**
  * The user record's `allAreas` is true when either the person or their role reaches every area. When the
@@ -164,7 +164,7 @@ function PersonEditor({
           </Stack>
           <Group gap={6} wrap="nowrap">
             {isMe ? <Badge color="grape">You</Badge> : null}
-            <StatusBadge status={record.status} />
+            <UserStatusBadge status={record.status} />
           </Group>
         </Group>
       </Card>

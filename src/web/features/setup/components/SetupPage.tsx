@@ -91,7 +91,6 @@ export function SetupPage() {
               />
               <Select
                 label="Locale"
-                description="How dates and numbers are written"
                 data={locales}
                 searchable
                 allowDeselect={false}
@@ -100,7 +99,6 @@ export function SetupPage() {
               />
               <Select
                 label="Currency"
-                description="For authority limits"
                 data={currencies}
                 searchable
                 allowDeselect={false}
@@ -108,6 +106,9 @@ export function SetupPage() {
                 {...form.getInputProps('organisation.currency')}
               />
             </SimpleGrid>
+            <Text size="xs" c="dimmed" mt={-8}>
+              Dates and times are shown in this time zone and locale; authority limits are in this currency.
+            </Text>
           </Stack>
 
           <Divider />

@@ -287,7 +287,7 @@ export function StakeholdersPage() {
           onChange={(v) => setKind((v as StakeholderKind | null) ?? null)}
           clearable
           searchable
-          w={{ base: '100%', xs: 240 }}
+          w={{ base: 'calc(50% - var(--mantine-spacing-md) / 2)', xs: 240 }}
         />
         {areas.data ? (
           <Select
@@ -298,7 +298,7 @@ export function StakeholdersPage() {
             onChange={setAreaId}
             clearable
             searchable
-            w={{ base: '100%', xs: 200 }}
+            w={{ base: 'calc(50% - var(--mantine-spacing-md) / 2)', xs: 200 }}
           />
         ) : null}
         <ActiveFilter value={status} onChange={setStatus} />
