@@ -84,32 +84,33 @@ export class ConfigError extends Error {
 /** Reads and validates the environment; throws ConfigError listing every problem. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(source);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
-  }
-  const e = parsed.data;
-  const problems: string[] = [];
-  const setupKeys = [e.VERITY_SETUP_ORG_NAME, e.VERITY_SETUP_ADMIN_EMAIL, e.VERITY_SETUP_ADMIN_PASSWORD];
-  let headlessSetup: HeadlessSetup | undefined;
-  if (setupKeys.some((v) => v !== undefined)) {
-    if (!e.VERITY_SETUP_ORG_NAME) problems.push('VERITY_SETUP_ORG_NAME: required for headless setup');
-    if (!e.VERITY_SETUP_ADMIN_EMAIL) problems.push('VERITY_SETUP_ADMIN_EMAIL: required for headless setup');
-    if (!e.VERITY_SETUP_ADMIN_PASSWORD)
-      problems.push('VERITY_SETUP_ADMIN_PASSWORD: required for headless setup');
-    if (e.VERITY_SETUP_ORG_NAME && e.VERITY_SETUP_ADMIN_EMAIL && e.VERITY_SETUP_ADMIN_PASSWORD) {
-      headlessSetup = {
-        orgName: e.VERITY_SETUP_ORG_NAME,
-        adminEmail: e.VERITY_SETUP_ADMIN_EMAIL,
-        adminName: e.VERITY_SETUP_ADMIN_NAME ?? 'Administrator',
-        adminPassword: e.VERITY_SETUP_ADMIN_PASSWORD,
-        timeZone: e.VERITY_SETUP_TIME_ZONE,
-        locale: e.VERITY_SETUP_LOCALE,
-        currency: e.VERITY_SETUP_CURRENCY,
-        loadSample: e.VERITY_SETUP_SAMPLE,
-      };
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  // Checked on the raw values, so a missing one is listed along with any other bad setting.
+  const setupKeys = [
+    'VERITY_SETUP_ORG_NAME',
+    'VERITY_SETUP_ADMIN_EMAIL',
+    'VERITY_SETUP_ADMIN_PASSWORD',
+  ] as const;
+  if (setupKeys.some((k) => source[k] !== undefined)) {
+    for (const k of setupKeys.filter((key) => source[key] === undefined)) {
+      problems.push(`${k}: required for headless setup`);
     }
   }
-  if (problems.length) throw new ConfigError(problems);
+  if (!parsed.success || problems.length) throw new ConfigError(problems);
+  const e = parsed.data;
+  let headlessSetup: HeadlessSetup | undefined;
+  if (e.VERITY_SETUP_ORG_NAME && e.VERITY_SETUP_ADMIN_EMAIL && e.VERITY_SETUP_ADMIN_PASSWORD) {
+    headlessSetup = {
+      orgName: e.VERITY_SETUP_ORG_NAME,
+      adminEmail: e.VERITY_SETUP_ADMIN_EMAIL,
+      adminName: e.VERITY_SETUP_ADMIN_NAME ?? 'Administrator',
+      adminPassword: e.VERITY_SETUP_ADMIN_PASSWORD,
+      timeZone: e.VERITY_SETUP_TIME_ZONE,
+      locale: e.VERITY_SETUP_LOCALE,
+      currency: e.VERITY_SETUP_CURRENCY,
+      loadSample: e.VERITY_SETUP_SAMPLE,
+    };
+  }
   const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
   return {
     env: e.NODE_ENV,
