@@ -178,7 +178,15 @@ export async function buildApp(options: BuildOptions) {
         wildcard: true,
         index: false,
         decorateReply: true,
+        // Built assets have content hashes in their names: cache them for good. index.html is never cached.
+        setHeaders: (res, filePath) => {
+          const isAsset = filePath.includes(`${path.sep}assets${path.sep}`);
+          res.setHeader('cache-control', isAsset ? 'public, max-age=31536000, immutable' : 'no-cache');
+        },
       });
+      scope.get('/', (_req, reply) =>
+        reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html', webRoot),
+      );
     }
   });
 
