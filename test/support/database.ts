@@ -1,8 +1,12 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { readTestEnv } from '../../src/server/config.js';
-import { openDatabase, type Database } from '../../src/server/db/client.js';
-import { migrate } from '../../src/server/db/migrate.js';
+import { databaseFromPglite, openDatabase, type Database } from '../../src/server/db/client.js';
+import { listMigrations, migrate } from '../../src/server/db/migrate.js';
 
 const env = readTestEnv();
 export const testDbKind = env.testDb;
@@ -22,7 +26,8 @@ export const PG_TEMPLATE = 'verity_test_template';
  */
 export async function createTestDatabase(): Promise<Database & { drop(): Promise<void>; url?: string }> {
   if (testDbKind === 'pglite') {
-    const database = await openDatabase({ dataDir: 'memory://' });
+    const client = await PGlite.create({ loadDataDir: await pgliteTemplate() });
+    const database = databaseFromPglite(client);
     await migrate(database);
     return { ...database, drop: () => database.close() };
   }
@@ -45,6 +50,43 @@ export async function createTestDatabase(): Promise<Database & { drop(): Promise
       await c.end();
     },
   };
+}
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const templateDir = path.join(projectRoot, 'node_modules/.cache/verity');
+
+/**
+ * A migrated PGlite data directory, made once and kept on disk: every test file loads it instead of
+ * running initdb, which costs seconds per file. Its name changes with the migrations and the PGlite package.
+ */
+async function pgliteTemplate(): Promise<Blob> {
+  const pglitePackage = fs.readFileSync(
+    path.join(projectRoot, 'node_modules/@electric-sql/pglite/package.json'),
+  );
+  const key = createHash('sha256')
+    .update(JSON.stringify(listMigrations()))
+    .update(pglitePackage)
+    .digest('hex')
+    .slice(0, 16);
+  const file = path.join(templateDir, `pglite-template-${key}.tar.gz`);
+  if (!fs.existsSync(file)) {
+    const client = await PGlite.create();
+    await migrate(databaseFromPglite(client));
+    const dump = Buffer.from(await (await client.dumpDataDir('gzip')).arrayBuffer());
+    await client.close();
+    fs.mkdirSync(templateDir, { recursive: true });
+    const outdated = fs
+      .readdirSync(templateDir)
+      .filter((f) => f.startsWith('pglite-template-') && !f.includes(key));
+    for (const old of outdated) {
+      fs.rmSync(path.join(templateDir, old), { force: true });
+    }
+    // Written aside and renamed, so a test file running alongside never reads half a template.
+    const partial = `${file}.${process.pid}.partial`;
+    fs.writeFileSync(partial, dump);
+    fs.renameSync(partial, file);
+  }
+  return new Blob([fs.readFileSync(file)]);
 }
 
 /** Used by the PostgreSQL project's global setup: (re)creates the migrated template database. */

@@ -43,6 +43,11 @@ async function openPglite(dataDir?: string): Promise<Database> {
   } else {
     client = await PGlite.create();
   }
+  return databaseFromPglite(client);
+}
+
+/** Wraps an open PGlite instance (tests load a prepared, migrated data directory into one). */
+export function databaseFromPglite(client: PGlite): Database {
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   let closed = false;
   return {
