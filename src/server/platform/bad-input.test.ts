@@ -1,4 +1,4 @@
-import type { LightMyRequestResponse } from 'fastify';
+import Fastify, { type LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import {
   createArea,
@@ -10,6 +10,7 @@ import {
   type TestApp,
 } from '../../../test/support/app.js';
 import { LIMITS } from '../../contracts/common.js';
+import { registerAccessControl, registerErrorHandling } from './http.js';
 
 const TABLES = [
   'business_areas',
@@ -337,5 +338,28 @@ describe('bad input', () => {
       const body = expectProblem(res, 400);
       expect(body.errors).toEqual([{ path: 'body.areaIds.1', message: 'is not a business area' }]);
     });
+  });
+});
+
+describe('an unexpected failure', () => {
+  it('answers 500 as problem+json that quotes the request id and hides the cause', async () => {
+    const app = Fastify({ logger: false });
+    registerErrorHandling(app);
+    registerAccessControl(app, async () => null);
+    app.get('/boom', { config: { access: 'public' } }, async () => {
+      throw new Error('connection to 10.0.0.5 refused: password authentication failed for user "verity"');
+    });
+    await app.ready();
+    try {
+      const res = await app.inject({ method: 'GET', url: '/boom' });
+      expect(res.statusCode).toBe(500);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      const body = res.json();
+      expect(body).toMatchObject({ type: '/problems/internal', status: 500, requestId: expect.any(String) });
+      expect(body.detail).toContain(body.requestId);
+      expect(res.body).not.toMatch(/10\.0\.0\.5|password|verity"/);
+    } finally {
+      await app.close();
+    }
   });
 });
