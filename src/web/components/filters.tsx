@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { Badge, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Input, SegmentedControl, Stack, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 
 export type ActiveFilterValue = 'active' | 'inactive' | 'all';
@@ -20,10 +20,10 @@ export function ActiveFilter({
 }) {
   const id = useId();
   return (
-    <Stack gap={4}>
-      <Text size="sm" fw={500} component="span" id={id}>
+    <Stack gap={2}>
+      <Input.Label component="span" id={id}>
         {label}
-      </Text>
+      </Input.Label>
       <SegmentedControl
         aria-labelledby={id}
         value={value}

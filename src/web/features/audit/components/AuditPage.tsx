@@ -132,7 +132,7 @@ export function AuditPage() {
     body = (
       <>
         <Card withBorder padding={0}>
-          <Table.ScrollContainer minWidth={780}>
+          <Table.ScrollContainer minWidth={300}>
             <Table>
               <Table.Thead>
                 <Table.Tr>
@@ -141,9 +141,11 @@ export function AuditPage() {
                   </Table.Th>
                   <Table.Th>When</Table.Th>
                   <Table.Th>Action</Table.Th>
-                  <Table.Th>Record</Table.Th>
-                  <Table.Th>By</Table.Th>
-                  <Table.Th ta="right">#</Table.Th>
+                  <Table.Th visibleFrom="sm">Record</Table.Th>
+                  <Table.Th visibleFrom="md">By</Table.Th>
+                  <Table.Th ta="right" visibleFrom="sm">
+                    #
+                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -173,16 +175,18 @@ export function AuditPage() {
                           </ActionIcon>
                         </Table.Td>
                         <Table.Td>
-                          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                            {fmt.dateTime(e.at)}
-                          </Text>
+                          <Text size="sm">{fmt.dateTime(e.at)}</Text>
                         </Table.Td>
                         <Table.Td>
                           <Badge color={actionColour(e.action)} variant="light" tt="none" ff="monospace">
                             {e.action}
                           </Badge>
+                          <Text size="xs" c="dimmed" hiddenFrom="sm">
+                            {ENTITY_LABEL.get(e.entityType) ?? e.entityType} ·{' '}
+                            {e.actorLabel.replace(/\s*<[^>]+>$/, '')}
+                          </Text>
                         </Table.Td>
-                        <Table.Td>
+                        <Table.Td visibleFrom="sm">
                           <Text size="sm">{ENTITY_LABEL.get(e.entityType) ?? e.entityType}</Text>
                           <Tooltip label={e.entityId}>
                             <Text size="xs" c="dimmed" ff="monospace">
@@ -190,10 +194,10 @@ export function AuditPage() {
                             </Text>
                           </Tooltip>
                         </Table.Td>
-                        <Table.Td>
+                        <Table.Td visibleFrom="md">
                           <ActorLabel label={e.actorLabel} />
                         </Table.Td>
-                        <Table.Td ta="right">
+                        <Table.Td ta="right" visibleFrom="sm">
                           <Text size="xs" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }}>
                             {e.seq}
                           </Text>

@@ -125,15 +125,15 @@ export function AreasPage() {
     body = (
       <>
         <Card withBorder padding={0}>
-          <Table.ScrollContainer minWidth={680}>
+          <Table.ScrollContainer minWidth={300}>
             <Table highlightOnHover>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Business area</Table.Th>
-                  <Table.Th>Code</Table.Th>
+                  <Table.Th visibleFrom="xs">Code</Table.Th>
                   <Table.Th>Teams</Table.Th>
                   <Table.Th>Status</Table.Th>
-                  <Table.Th>Updated</Table.Th>
+                  <Table.Th visibleFrom="md">Updated</Table.Th>
                   {canManage ? (
                     <Table.Th>
                       <span className="visually-hidden">Actions</span>
@@ -154,28 +154,34 @@ export function AreasPage() {
                         </Text>
                       ) : null}
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td visibleFrom="xs">
                       <Badge variant="outline" color="gray" ff="monospace">
                         {area.code}
                       </Badge>
                     </Table.Td>
                     <Table.Td>
-                      <AnchorLink to="/teams" search={{ areaId: area.id }} size="sm">
+                      <AnchorLink
+                        to="/teams"
+                        search={{ areaId: area.id }}
+                        size="sm"
+                        style={{ whiteSpace: 'nowrap' }}
+                      >
                         {area.teamCount} {area.teamCount === 1 ? 'team' : 'teams'}
                       </AnchorLink>
                     </Table.Td>
                     <Table.Td>
                       <ActiveBadge active={area.active} />
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td visibleFrom="md">
                       <Text size="sm" c="dimmed">
                         {fmt.date(area.updatedAt)}
                       </Text>
                     </Table.Td>
                     {canManage ? (
-                      <Table.Td ta="right">
+                      <Table.Td ta="right" w={1}>
                         <Group gap={4} justify="flex-end" wrap="nowrap">
                           <Button
+                            visibleFrom="sm"
                             variant="subtle"
                             size="xs"
                             leftSection={<IconPencil size={14} />}
@@ -195,6 +201,13 @@ export function AreasPage() {
                               </ActionIcon>
                             </Menu.Target>
                             <Menu.Dropdown>
+                              <Menu.Item
+                                hiddenFrom="sm"
+                                leftSection={<IconPencil size={14} />}
+                                onClick={() => openEdit(area)}
+                              >
+                                Edit
+                              </Menu.Item>
                               {area.active ? (
                                 <Menu.Item
                                   color="red"

@@ -137,12 +137,12 @@ export function TeamsPage() {
     body = (
       <>
         <Card withBorder padding={0}>
-          <Table.ScrollContainer minWidth={680}>
+          <Table.ScrollContainer minWidth={300}>
             <Table highlightOnHover>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Team</Table.Th>
-                  <Table.Th>Business area</Table.Th>
+                  <Table.Th visibleFrom="xs">Business area</Table.Th>
                   <Table.Th>Members</Table.Th>
                   <Table.Th>Status</Table.Th>
                   <Table.Th>
@@ -163,7 +163,7 @@ export function TeamsPage() {
                         </Text>
                       ) : null}
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td visibleFrom="xs">
                       <Text size="sm">{team.areaName}</Text>
                     </Table.Td>
                     <Table.Td>
@@ -184,6 +184,7 @@ export function TeamsPage() {
                       {canManage ? (
                         <Group gap={4} justify="flex-end" wrap="nowrap">
                           <Button
+                            visibleFrom="sm"
                             variant="subtle"
                             size="xs"
                             leftSection={<IconPencil size={14} />}
@@ -206,6 +207,16 @@ export function TeamsPage() {
                               </ActionIcon>
                             </Menu.Target>
                             <Menu.Dropdown>
+                              <Menu.Item
+                                hiddenFrom="sm"
+                                leftSection={<IconPencil size={14} />}
+                                onClick={() => {
+                                  setEditing(team);
+                                  setFormOpen(true);
+                                }}
+                              >
+                                Edit
+                              </Menu.Item>
                               {team.active ? (
                                 <Menu.Item
                                   color="red"

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import {
   Avatar,
   Badge,
+  Box,
   Button,
   Card,
   Group,
@@ -107,16 +108,16 @@ export function PeoplePage() {
     body = (
       <>
         <Card withBorder padding={0}>
-          <Table.ScrollContainer minWidth={820}>
+          <Table.ScrollContainer minWidth={300}>
             <Table highlightOnHover>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Person</Table.Th>
-                  <Table.Th>Role</Table.Th>
-                  <Table.Th>Business areas and teams</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th>Last sign-in</Table.Th>
-                  <Table.Th>
+                  <Table.Th visibleFrom="sm">Role</Table.Th>
+                  <Table.Th visibleFrom="md">Business areas and teams</Table.Th>
+                  <Table.Th visibleFrom="xs">Status</Table.Th>
+                  <Table.Th visibleFrom="lg">Last sign-in</Table.Th>
+                  <Table.Th visibleFrom="sm">
                     <span className="visually-hidden">Actions</span>
                   </Table.Th>
                 </Table.Tr>
@@ -137,11 +138,17 @@ export function PeoplePage() {
                             <Text size="xs" c="dimmed" truncate>
                               {person.email}
                             </Text>
+                            <Text size="xs" c="dimmed" hiddenFrom="sm">
+                              {person.roleName}
+                            </Text>
+                            <Box hiddenFrom="xs" mt={4}>
+                              <UserStatusBadge status={person.status} />
+                            </Box>
                           </Stack>
                         </Group>
                       </UnstyledButton>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td visibleFrom="sm">
                       <Text size="sm">{person.roleName}</Text>
                       {person.jobTitle && person.jobTitle !== person.roleName ? (
                         <Text size="xs" c="dimmed">
@@ -149,7 +156,7 @@ export function PeoplePage() {
                         </Text>
                       ) : null}
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td visibleFrom="md">
                       <Group gap={4} maw={320}>
                         {person.allAreas ? (
                           <Badge
@@ -173,15 +180,15 @@ export function PeoplePage() {
                         </Text>
                       ) : null}
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td visibleFrom="xs">
                       <UserStatusBadge status={person.status} />
                     </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Table.Td visibleFrom="lg" style={{ whiteSpace: 'nowrap' }}>
                       <Text size="sm" c="dimmed">
                         {person.lastSignInAt ? fmt.dateTime(person.lastSignInAt) : 'Never'}
                       </Text>
                     </Table.Td>
-                    <Table.Td ta="right">
+                    <Table.Td ta="right" visibleFrom="sm">
                       <Button
                         variant="subtle"
                         size="xs"

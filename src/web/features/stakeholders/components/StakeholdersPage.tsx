@@ -142,14 +142,14 @@ export function StakeholdersPage() {
     body = (
       <>
         <Card withBorder padding={0}>
-          <Table.ScrollContainer minWidth={820}>
+          <Table.ScrollContainer minWidth={300}>
             <Table highlightOnHover>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Stakeholder</Table.Th>
-                  <Table.Th>Kind</Table.Th>
-                  <Table.Th>Business area</Table.Th>
-                  <Table.Th>Contact</Table.Th>
+                  <Table.Th visibleFrom="sm">Kind</Table.Th>
+                  <Table.Th visibleFrom="md">Business area</Table.Th>
+                  <Table.Th visibleFrom="lg">Contact</Table.Th>
                   <Table.Th>Status</Table.Th>
                   {canManage ? (
                     <Table.Th>
@@ -170,18 +170,21 @@ export function StakeholdersPage() {
                           {s.organisationName}
                         </Text>
                       ) : null}
+                      <Text size="xs" c="dimmed" hiddenFrom="sm">
+                        {STAKEHOLDER_KINDS[s.kind]}
+                      </Text>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td visibleFrom="sm">
                       <Badge variant="light" color="indigo" tt="none">
                         {STAKEHOLDER_KINDS[s.kind]}
                       </Badge>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td visibleFrom="md">
                       <Text size="sm" c={s.areaName ? undefined : 'dimmed'}>
                         {s.areaName ?? 'Whole organisation'}
                       </Text>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td visibleFrom="lg">
                       <Stack gap={0}>
                         {s.email ? (
                           <Anchor href={`mailto:${s.email}`} size="sm">
@@ -204,9 +207,10 @@ export function StakeholdersPage() {
                       <ActiveBadge active={s.active} />
                     </Table.Td>
                     {canManage ? (
-                      <Table.Td ta="right">
+                      <Table.Td ta="right" w={1}>
                         <Group gap={4} justify="flex-end" wrap="nowrap">
                           <Button
+                            visibleFrom="sm"
                             variant="subtle"
                             size="xs"
                             leftSection={<IconPencil size={14} />}
@@ -229,6 +233,16 @@ export function StakeholdersPage() {
                               </ActionIcon>
                             </Menu.Target>
                             <Menu.Dropdown>
+                              <Menu.Item
+                                hiddenFrom="sm"
+                                leftSection={<IconPencil size={14} />}
+                                onClick={() => {
+                                  setEditing(s);
+                                  setFormOpen(true);
+                                }}
+                              >
+                                Edit
+                              </Menu.Item>
                               {s.active ? (
                                 <Menu.Item
                                   color="red"
