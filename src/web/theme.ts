@@ -17,6 +17,8 @@ export const theme = createTheme({
     // Inside a dialog a <header> would count as a second page banner landmark.
     ModalHeader: { defaultProps: { component: 'div' } },
     DrawerHeader: { defaultProps: { component: 'div' } },
+    // Closed option lists leave the page, so a field's label names one element only (the input).
+    Combobox: { defaultProps: { keepMounted: false } },
     // Filled avatars keep initials above 4.5:1 contrast.
     Avatar: { defaultProps: { variant: 'filled' } },
     // The asterisk is drawn by CSS (styles.css) so labels read exactly "Email", "Password"… to assistive
