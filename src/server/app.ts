@@ -157,7 +157,7 @@ export async function buildApp(options: BuildOptions) {
     // Client-side routes of the web interface all load the same page.
     return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html', webRoot);
   });
-  registerAccessControl(app, (req) => services.identity.authenticate(req));
+  registerAccessControl(app, (req) => services.identity.authenticate(req), new URL(config.publicUrl).host);
   registerInputChecks(app);
 
   const webRoot =

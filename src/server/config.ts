@@ -83,7 +83,11 @@ export class ConfigError extends Error {
 
 /** Reads and validates the environment; throws ConfigError listing every problem. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(source);
+  // An empty variable (PORT=) means "not set", never 0 or "".
+  const present = Object.fromEntries(
+    Object.entries(source).filter(([, v]) => v !== undefined && v.trim() !== ''),
+  );
+  const parsed = envSchema.safeParse(present);
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
   // Checked on the raw values, so a missing one is listed along with any other bad setting.
   const setupKeys = [

@@ -39,6 +39,10 @@ describe('loadConfig', () => {
     });
   });
 
+  it('treats an empty variable as unset (PORT= is not port 0)', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: ' ' })).toMatchObject({ port: 3000, databaseUrl: undefined });
+  });
+
   it('reads and converts what is set', () => {
     const config = loadConfig({
       PORT: '8080',

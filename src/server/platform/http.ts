@@ -43,7 +43,12 @@ export type Authenticator = (req: FastifyRequest) => Promise<Principal | null>;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The one place access is decided: every route names its access; unknown or missing means denied. */
-export function registerAccessControl(app: FastifyInstance, authenticate: Authenticator): void {
+export function registerAccessControl(
+  app: FastifyInstance,
+  authenticate: Authenticator,
+  /** The host of PUBLIC_URL: behind a proxy that rewrites Host, the browser's Origin still names it. */
+  publicHost?: string,
+): void {
   app.decorateRequest('ctx', undefined as unknown as RequestContext);
   app.addHook('onRequest', async (req) => {
     req.ctx = {
@@ -66,7 +71,7 @@ export function registerAccessControl(app: FastifyInstance, authenticate: Authen
     const hasCredentials = !!req.headers.authorization || !!req.headers.cookie;
     const principal = hasCredentials ? await authenticate(req) : null;
     req.ctx.principal = principal;
-    if (!SAFE_METHODS.has(req.method)) checkOrigin(req);
+    if (!SAFE_METHODS.has(req.method)) checkOrigin(req, publicHost);
     if (access === 'public') {
       return;
     }
@@ -110,7 +115,7 @@ function findNulCharacters(value: unknown, path: string, out: FieldError[], dept
 }
 
 /** A cross-site form or script may not write: when the browser says where it came from, it must be us. */
-function checkOrigin(req: FastifyRequest): void {
+function checkOrigin(req: FastifyRequest, publicHost?: string): void {
   const origin = req.headers.origin;
   if (!origin || origin === 'null') {
     if (origin === 'null') throw new AppError('csrf', 'Cross-site requests are not accepted.');
@@ -122,7 +127,9 @@ function checkOrigin(req: FastifyRequest): void {
   } catch {
     throw new AppError('csrf', 'Cross-site requests are not accepted.');
   }
-  if (host !== req.headers.host) throw new AppError('csrf', 'Cross-site requests are not accepted.');
+  if (host !== req.headers.host && host !== publicHost) {
+    throw new AppError('csrf', 'Cross-site requests are not accepted.');
+  }
 }
 
 interface Problem {

@@ -13,7 +13,7 @@ export function auditRoutes(app: ZodApp, service: AuditService): void {
       querystring: auditListQuery,
       response: { 200: pageOf(auditEventSchema) },
     },
-    handler: (req) => service.list(req.query),
+    handler: (req) => service.list(req.ctx, req.query),
   });
   app.post('/api/v1/audit/verify', {
     config: { access: 'audit:read' },
@@ -22,6 +22,6 @@ export function auditRoutes(app: ZodApp, service: AuditService): void {
       summary: 'Check the hash chain; reports the first broken link',
       response: { 200: auditVerificationSchema },
     },
-    handler: () => service.verify(),
+    handler: (req) => service.verify(req.ctx),
   });
 }

@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import type { AuditEvent, auditListQuery } from '../../../contracts/audit.js';
 import { verifyAuditChain } from '../../platform/audit.js';
+import type { RequestContext } from '../../platform/context.js';
 import type { Deps } from '../../platform/deps.js';
+import { AppError } from '../../platform/errors.js';
 import { decodeCursor, pageFrom, seqCursor } from '../../platform/pagination.js';
 import * as repo from './audit.repo.js';
 
@@ -9,7 +11,18 @@ export type AuditService = ReturnType<typeof createAuditService>;
 
 /** Browsing and verifying the audit trail. Writing events is platform/audit.ts, called by every service. */
 export function createAuditService({ db }: Deps) {
-  async function list(query: z.infer<typeof auditListQuery>) {
+  /** The trail spans every area, so reading it needs access to all of them, not just the permission. */
+  function assertAllAreas(ctx: RequestContext) {
+    if (!ctx.principal?.allAreas) {
+      throw new AppError(
+        'forbidden',
+        'The audit trail covers every business area; it needs access to all of them.',
+      );
+    }
+  }
+
+  async function list(ctx: RequestContext, query: z.infer<typeof auditListQuery>) {
+    assertAllAreas(ctx);
     const cursor = decodeCursor(query.cursor, seqCursor);
     const rows = await repo.listEvents(db, {
       entityType: query.entityType,
@@ -38,5 +51,10 @@ export function createAuditService({ db }: Deps) {
     return { items, nextCursor: page.nextCursor };
   }
 
-  return { list, verify: () => verifyAuditChain(db) };
+  async function verify(ctx: RequestContext) {
+    assertAllAreas(ctx);
+    return verifyAuditChain(db);
+  }
+
+  return { list, verify };
 }

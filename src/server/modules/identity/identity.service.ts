@@ -136,6 +136,18 @@ function principalFrom(
   };
 }
 
+/** Account-level actions need a person at a browser, not an integration's API token. */
+function requireSignedInPerson(ctx: RequestContext): Principal {
+  const p = requirePrincipal(ctx);
+  if (p.via === 'token') {
+    throw new AppError(
+      'forbidden',
+      'API tokens cannot manage accounts, sessions or tokens. Sign in to do this.',
+    );
+  }
+  return p;
+}
+
 function requirePrincipal(ctx: RequestContext): Principal {
   if (!ctx.principal) throw new AppError('unauthenticated', 'Sign in to continue.');
   return ctx.principal;
@@ -283,7 +295,7 @@ export function createIdentityService(deps: Deps, organisation: OrganisationServ
   }
 
   async function signOutEverywhere(ctx: RequestContext): Promise<number> {
-    const p = requirePrincipal(ctx);
+    const p = requireSignedInPerson(ctx);
     return db.transaction(async (tx) => {
       const n = await repo.deleteSessionsOfUser(tx, p.userId);
       await writeAudit(tx, actorOf(ctx, clock), {
@@ -511,7 +523,7 @@ export function createIdentityService(deps: Deps, organisation: OrganisationServ
     ctx: RequestContext,
     input: z.infer<typeof changePasswordSchema>,
   ): Promise<void> {
-    const p = requirePrincipal(ctx);
+    const p = requireSignedInPerson(ctx);
     const user = await repo.findUserById(db, p.userId);
     if (!user?.passwordHash || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
       throw validationError([{ path: 'body.currentPassword', message: 'is not your current password' }]);
@@ -584,6 +596,16 @@ export function createIdentityService(deps: Deps, organisation: OrganisationServ
       const current = await repo.findUserById(tx, id);
       if (!current || !canManageUser(p, current)) throw notFound('User');
       if (current.version !== input.version) throw staleVersion(toUserDto(current));
+      if (!p.allAreas && id !== p.userId) {
+        // Someone who manages only some areas cannot edit a person who reaches further than they do.
+        const beyond = current.rolePermissions.filter((perm) => !p.permissions.has(perm));
+        if (current.allAreas || current.roleAllAreas || beyond.length) {
+          throw new AppError(
+            'forbidden',
+            'This person has wider access than you; ask someone who manages all areas.',
+          );
+        }
+      }
       if (
         id === p.userId &&
         (input.status === 'deactivated' || (input.roleId && input.roleId !== current.roleId))
@@ -607,13 +629,21 @@ export function createIdentityService(deps: Deps, organisation: OrganisationServ
         const effectiveRole = role ?? (await repo.findRole(tx, current.roleId))!;
         assertMayGrant(p, effectiveRole, input.allAreas ?? current.allAreas);
       }
-      const areaIds = input.areaIds ?? current.areaIds ?? [];
-      // Leaving an area also leaves its teams, unless the caller says which teams to keep.
-      const teamIds =
-        input.teamIds ?? (await organisation.teamsWithinAreas(tx, current.teamIds ?? [], areaIds));
       if (input.areaIds || input.teamIds) {
-        await organisation.checkMembership(tx, p, areaIds, teamIds);
-        await repo.setMemberships(tx, id, areaIds, teamIds);
+        // Memberships in areas the actor does not work in are not theirs to change: they are kept as they are.
+        const keptAreas = p.allAreas ? [] : (current.areaIds ?? []).filter((a) => !p.areaIds.includes(a));
+        const keptTeams = await organisation.teamsWithinAreas(tx, current.teamIds ?? [], keptAreas);
+        const chosenAreas = input.areaIds ?? (current.areaIds ?? []).filter((a) => !keptAreas.includes(a));
+        // Leaving an area also leaves its teams, unless the caller says which teams to keep.
+        const chosenTeams =
+          input.teamIds ?? (await organisation.teamsWithinAreas(tx, current.teamIds ?? [], chosenAreas));
+        await organisation.checkMembership(tx, p, chosenAreas, chosenTeams);
+        await repo.setMemberships(
+          tx,
+          id,
+          [...new Set([...chosenAreas, ...keptAreas])],
+          [...new Set([...chosenTeams, ...keptTeams])],
+        );
       }
       const changes: Partial<repo.UserRow> = {};
       if (input.name !== undefined) changes.name = input.name;
@@ -703,9 +733,7 @@ export function createIdentityService(deps: Deps, organisation: OrganisationServ
 
   // ------------------------------------------------------------------ API tokens
   async function createApiToken(ctx: RequestContext, input: z.infer<typeof apiTokenCreateSchema>) {
-    const p = requirePrincipal(ctx);
-    if (p.via === 'token')
-      throw new AppError('forbidden', 'API tokens cannot create other API tokens. Sign in to make one.');
+    const p = requireSignedInPerson(ctx);
     const errors = input.permissions
       .map((perm, i) => ({ perm, i }))
       .filter(({ perm }) => !p.permissions.has(perm))
@@ -737,12 +765,12 @@ export function createIdentityService(deps: Deps, organisation: OrganisationServ
   }
 
   async function listApiTokens(ctx: RequestContext): Promise<ApiToken[]> {
-    const p = requirePrincipal(ctx);
+    const p = requireSignedInPerson(ctx);
     return (await repo.listApiTokens(db, p.userId)).map(toTokenDto);
   }
 
   async function revokeApiToken(ctx: RequestContext, id: string): Promise<ApiToken> {
-    const p = requirePrincipal(ctx);
+    const p = requireSignedInPerson(ctx);
     return db.transaction(async (tx) => {
       const row = await repo.revokeApiToken(tx, p.userId, id, clock.now());
       if (!row) {

@@ -449,6 +449,7 @@ describe('accounts', () => {
         version: role.version,
         permissions: ['org:read', 'audit:read'],
         authorityLimitCents: 2_500_00,
+        allAreas: true, // the audit trail spans every area
       });
       expect(edited.statusCode).toBe(200);
       expect(edited.json()).toMatchObject({ version: role.version + 1, authorityLimitCents: 2_500_00 });
