@@ -16,17 +16,31 @@ const restrict = (files, patterns) => ({
 });
 
 const boundaryRules = [
-  restrict(['src/server/platform/**'], [{ regex: '(^|/)modules/', message: 'platform/ imports nothing from modules/' }]),
+  restrict(
+    ['src/server/platform/**'],
+    [{ regex: '(^|/)modules/', message: 'platform/ imports nothing from modules/' }],
+  ),
   restrict(
     ['src/contracts/**'],
-    [{ regex: '(^|/)(server|web)/', message: 'contracts/ are shared by server and web: they import neither' }],
+    [
+      {
+        regex: '(^|/)(server|web)/',
+        message: 'contracts/ are shared by server and web: they import neither',
+      },
+    ],
   ),
   restrict(
     ['src/calendar/**', 'src/stats/**'],
     [{ regex: '(^|/)(server|web)/', message: 'pure libraries import nothing from the server or the web' }],
   ),
-  restrict(['src/web/**'], [{ regex: '(^|/)server/', message: 'the web talks to the server over HTTP only' }]),
-  restrict(['src/web/components/**'], [{ regex: '(^|/)features/', message: 'shared components import no feature' }]),
+  restrict(
+    ['src/web/**'],
+    [{ regex: '(^|/)server/', message: 'the web talks to the server over HTTP only' }],
+  ),
+  restrict(
+    ['src/web/components/**'],
+    [{ regex: '(^|/)features/', message: 'shared components import no feature' }],
+  ),
   // Web features do not import each other.
   ...WEB_FEATURES.map((f) =>
     restrict(
@@ -51,19 +65,30 @@ const boundaryRules = [
   ),
   restrict(
     ['src/server/*.ts', 'src/server/db/**'],
-    [{ regex: '(^|/)modules/[a-z-]+/(?!index\\.js$|[a-z-]+\\.tables\\.js$)', message: 'use a module through its index.ts' }],
+    [
+      {
+        regex: '(^|/)modules/[a-z-]+/(?!index\\.js$|[a-z-]+\\.tables\\.js$)',
+        message: 'use a module through its index.ts',
+      },
+    ],
   ),
 ];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'bench/results/**'] },
   js.configs.recommended,
-  { files: ['**/*.mjs', '**/*.js'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
   ...tseslint.configs.recommended,
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/ban-ts-comment': ['error', { 'ts-expect-error': 'allow-with-description', 'ts-ignore': true }],
+      '@typescript-eslint/ban-ts-comment': [
+        'error',
+        { 'ts-expect-error': 'allow-with-description', 'ts-ignore': true },
+      ],
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },

@@ -12,7 +12,8 @@ import { startSmtpListener } from './smtp.js';
 export const CHROMIUM = '/usr/bin/chromium';
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does this)`);
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does this)`);
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
