@@ -28,12 +28,16 @@ import { CSRF_COOKIE, SESSION_COOKIE, type IdentityService, type IssuedSession }
 const authRateLimit = { max: 20, timeWindow: '1 minute' };
 
 /** The session cookie is HttpOnly; the CSRF cookie is readable by our own page script, which echoes it. */
+const COOKIE_MAX_AGE_S = 400 * 24 * 3600;
+
 export function setSessionCookies(reply: FastifyReply, issued: IssuedSession, config: Config): void {
+  // The server's session row decides when a sign-in ends, and slides forward with use; the cookie only has
+  // to outlive it, so it is given the longest life browsers allow rather than the session's first expiry.
   const common = {
     path: '/',
     sameSite: 'lax' as const,
     secure: config.cookieSecure,
-    expires: issued.expiresAt,
+    maxAge: Math.max(config.sessionTtlHours * 3600, COOKIE_MAX_AGE_S),
   };
   reply.setCookie(SESSION_COOKIE, issued.sessionToken, { ...common, httpOnly: true });
   reply.setCookie(CSRF_COOKIE, issued.csrfToken, { ...common, httpOnly: false });

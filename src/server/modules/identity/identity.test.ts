@@ -117,7 +117,8 @@ describe('accounts', () => {
       expect(session).toMatch(/; HttpOnly/i);
       expect(session).toMatch(/; SameSite=Lax/i);
       expect(session).toMatch(/; Path=\//);
-      expect(session).toMatch(/; Expires=/);
+      // Persistent, outliving the server-side session (which slides with use and decides the end).
+      expect(session).toMatch(/; Max-Age=34560000/);
       expect(csrf).not.toMatch(/HttpOnly/i);
       expect(csrf).toMatch(/; SameSite=Lax/i);
       // The CSRF cookie carries the token the page must echo.
