@@ -21,7 +21,7 @@ export function Forbidden({ permission }: { permission: string }) {
         </Text>
       </Alert>
       <Button component={Link} to="/" variant="default" w="fit-content">
-        Go to the overview
+        Back to the start page
       </Button>
     </Stack>
   );
@@ -78,7 +78,7 @@ export function NotFound() {
         </Title>
         <Text c="dimmed">Nothing is at this address. It may have moved, or the link may be mistyped.</Text>
         <Button component={Link} to="/" variant="default" w="fit-content">
-          Go to the overview
+          Back to the start page
         </Button>
       </Stack>
     </Box>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Badge, Button, Card, Group, Menu, ActionIcon, Table, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
+import { useNavigate } from '@tanstack/react-router';
 import {
   IconBuildingStore,
   IconDots,
@@ -9,9 +10,9 @@ import {
   IconPlayerPause,
   IconPlayerPlay,
   IconPlus,
+  IconUsersGroup,
 } from '@tabler/icons-react';
 import type { Area } from '../../../../contracts/organisation.js';
-import { AnchorLink } from '../../../components/links.js';
 import { ConfirmModal } from '../../../components/ConfirmModal.js';
 import {
   ActiveBadge,
@@ -29,6 +30,7 @@ import { useAreaList, useSaveArea } from '../api.js';
 import { AreaFormModal } from './AreaFormModal.js';
 
 export function AreasPage() {
+  const navigate = useNavigate();
   const { can, user } = useCurrentUser();
   const fmt = useFormat();
   const canManage = can('org:manage');
@@ -160,14 +162,9 @@ export function AreasPage() {
                       </Badge>
                     </Table.Td>
                     <Table.Td>
-                      <AnchorLink
-                        to="/teams"
-                        search={{ areaId: area.id }}
-                        size="sm"
-                        style={{ whiteSpace: 'nowrap' }}
-                      >
+                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
                         {area.teamCount} {area.teamCount === 1 ? 'team' : 'teams'}
-                      </AnchorLink>
+                      </Text>
                     </Table.Td>
                     <Table.Td>
                       <ActiveBadge active={area.active} />
@@ -201,6 +198,12 @@ export function AreasPage() {
                               </ActionIcon>
                             </Menu.Target>
                             <Menu.Dropdown>
+                              <Menu.Item
+                                leftSection={<IconUsersGroup size={14} />}
+                                onClick={() => void navigate({ to: '/teams', search: { areaId: area.id } })}
+                              >
+                                View its teams
+                              </Menu.Item>
                               <Menu.Item
                                 hiddenFrom="sm"
                                 leftSection={<IconPencil size={14} />}
@@ -249,7 +252,8 @@ export function AreasPage() {
       <PageHeader
         title="Business areas"
         description="The parts of your organisation that serve customers. Teams, staff and measures are grouped by business area."
-        actions={addButton}
+        // When nothing exists yet the empty state carries the one primary action.
+        actions={list.isSuccess && !areas.length && !filtered ? null : addButton}
       />
       <Group gap="md" align="flex-end" mb="md" wrap="wrap">
         <SearchInput

@@ -258,7 +258,8 @@ export function TeamsPage() {
       <PageHeader
         title="Teams"
         description="The groups people work in, inside each business area. Open a team's member count to see who is in it."
-        actions={addButton}
+        // When nothing exists yet the empty state carries the one primary action.
+        actions={list.isSuccess && !teams.length && !filtered ? null : addButton}
       />
       <Group gap="md" align="flex-end" mb="md" wrap="wrap">
         <SearchInput label="Search teams" placeholder="Team name" value={search} onChange={setSearch} />

@@ -219,7 +219,8 @@ export function PeoplePage() {
       <PageHeader
         title="People"
         description="Staff of your business areas: their roles, areas and teams. Invite new people by email."
-        actions={inviteButton}
+        // When nothing exists yet the empty state carries the one primary action.
+        actions={list.isSuccess && !people.length && !filtered ? null : inviteButton}
       />
       <Group gap="md" align="flex-end" mb="md" wrap="wrap">
         <SearchInput

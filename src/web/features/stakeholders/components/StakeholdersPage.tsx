@@ -284,7 +284,8 @@ export function StakeholdersPage() {
       <PageHeader
         title="Stakeholders"
         description="People and groups you consult or inform about customer service, whether or not they use Verity."
-        actions={addButton}
+        // When nothing exists yet the empty state carries the one primary action.
+        actions={list.isSuccess && !rows.length && !filtered ? null : addButton}
       />
       <Group gap="md" align="flex-end" mb="md" wrap="wrap">
         <SearchInput
