@@ -8,29 +8,25 @@ interface FormLike {
   setErrors(errors: Record<string, ReactNode>): void;
 }
 
-function hasPath(values: unknown, segments: string[]): boolean {
-  let cur: unknown = values;
-  for (const s of segments) {
-    if (cur === null || typeof cur !== 'object' || !(s in cur)) return false;
-    cur = (cur as Record<string, unknown>)[s];
-  }
-  return true;
-}
-
 /**
  * The form field a server or schema path names: `body.areaIds.0` → `areaIds` (the MultiSelect), or
- * null when the form has no such field.
+ * null when the form has no such field. A list is one field: paths never reach inside it.
  */
 export function fieldForPath(values: unknown, path: string): string | null {
   const segments = path
     .replace(/^body(\.|$)/, '')
     .split('.')
     .filter(Boolean);
-  for (let n = segments.length; n > 0; n--) {
-    const candidate = segments.slice(0, n);
-    if (hasPath(values, candidate)) return candidate.join('.');
+  const found: string[] = [];
+  let cur: unknown = values;
+  for (const s of segments) {
+    if (cur === null || typeof cur !== 'object' || Array.isArray(cur) || !(s in cur)) break;
+    found.push(s);
+    cur = (cur as Record<string, unknown>)[s];
   }
-  return null;
+  // A group of fields (e.g. `organisation`) has no input of its own to show the message on.
+  const isGroup = cur !== null && typeof cur === 'object' && !Array.isArray(cur);
+  return found.length && !isGroup ? found.join('.') : null;
 }
 
 /** "must be at least 12 characters" → "Must be at least 12 characters". */
