@@ -43,6 +43,8 @@ interface NavItem {
   label: string;
   icon: ReactNode;
   permission?: Permission;
+  /** Pages spanning the whole organisation also need access to every business area. */
+  allAreas?: boolean;
 }
 
 const iconProps = { size: 18, stroke: 1.6 } as const;
@@ -78,7 +80,13 @@ const NAV_GROUPS: { label: string | null; items: NavItem[] }[] = [
   {
     label: 'Assurance',
     items: [
-      { to: '/audit', label: 'Audit trail', icon: <IconHistory {...iconProps} />, permission: 'audit:read' },
+      {
+        to: '/audit',
+        label: 'Audit trail',
+        icon: <IconHistory {...iconProps} />,
+        permission: 'audit:read',
+        allAreas: true,
+      },
     ],
   },
 ];
@@ -113,7 +121,7 @@ export function AppLayout() {
 
   const groups = NAV_GROUPS.map((g) => ({
     ...g,
-    items: g.items.filter((i) => !i.permission || can(i.permission)),
+    items: g.items.filter((i) => (!i.permission || can(i.permission)) && (!i.allAreas || user.allAreas)),
   })).filter((g) => g.items.length > 0);
 
   return (

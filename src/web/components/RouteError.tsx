@@ -7,8 +7,8 @@ import { Logo } from './Logo.js';
 import { MAIN_ID, SkipLink } from './SkipLink.js';
 import { errorMessage } from './states.js';
 
-/** The page for someone who lacks the permission it needs. */
-export function Forbidden({ permission }: { permission: string }) {
+/** The page for someone who lacks the permission (or the reach across all areas) it needs. */
+export function Forbidden({ permission, allAreas }: { permission?: string; allAreas?: boolean }) {
   useDocumentTitle('No access · Verity');
   return (
     <Stack gap="md" maw={640}>
@@ -17,7 +17,10 @@ export function Forbidden({ permission }: { permission: string }) {
       </Title>
       <Alert color="yellow" variant="light" icon={<IconLock size={20} />} title="Permission needed">
         <Text size="sm">
-          You need the “{permission}” permission to open this page. Ask an administrator if you need it.
+          {allAreas && !permission
+            ? 'This page covers every business area, so it needs access to all of them.'
+            : `You need the “${permission}” permission to open this page.`}{' '}
+          Ask an administrator if you need it.
         </Text>
       </Alert>
       <Button component={Link} to="/" variant="default" w="fit-content">

@@ -94,6 +94,8 @@ export const auditRoute = createRoute({
   component: requiring(
     'audit:read',
     lazyRouteComponent(() => import('../features/audit/components/AuditPage.js'), 'AuditPage'),
+    // The server shows the trail only to people who reach every business area.
+    { allAreas: true },
   ),
 });
 
