@@ -10,5 +10,10 @@ const LOOK: Record<User['status'], { color: string; label: string }> = {
 /** Active / Invited / Deactivated, the same colours everywhere a person appears. */
 export function UserStatusBadge({ status }: { status: User['status'] }) {
   const look = LOOK[status];
-  return <Badge color={look.color}>{look.label}</Badge>;
+  // Never squeezed to an ellipsis by a narrow table column.
+  return (
+    <Badge color={look.color} miw="max-content">
+      {look.label}
+    </Badge>
+  );
 }
