@@ -1,5 +1,6 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { Badge, Input, SegmentedControl, Stack, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 
 export type ActiveFilterValue = 'active' | 'inactive' | 'all';
@@ -72,4 +73,11 @@ export function ActiveBadge({ active }: { active: boolean }) {
       Inactive
     </Badge>
   );
+}
+
+/** The search box's text, and the trimmed text to query with once typing pauses. */
+export function useDebouncedSearch() {
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search.trim(), 250);
+  return { search, setSearch, q };
 }

@@ -1,0 +1,143 @@
+import type { ReactNode } from 'react';
+import { Button, Card, Group, Table } from '@mantine/core';
+import { PageHeader } from './PageHeader.js';
+import { EmptyHint, ErrorState, LoadMore, TableSkeleton } from './states.js';
+
+/** What a list page needs from a paginated (infinite) query. */
+export interface ListQuery {
+  isPending: boolean;
+  isError: boolean;
+  isSuccess: boolean;
+  error: unknown;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  refetch: () => unknown;
+  fetchNextPage: () => unknown;
+}
+
+interface ListPageProps {
+  title: string;
+  description: ReactNode;
+  /** The primary action (e.g. "Add team"); the empty state carries it when nothing exists yet. */
+  action: ReactNode;
+  /** The filter inputs, laid out in one wrapping row above the table. */
+  filters: ReactNode;
+  list: ListQuery;
+  /** How many records are loaded. */
+  shown: number;
+  /** Whether any filter differs from its default, so "none" means "none match", not "none yet". */
+  isFiltered: boolean;
+  emptyIcon: ReactNode;
+  emptyTitle: string;
+  emptyDescription: ReactNode;
+  noMatchTitle: string;
+  noMatchDescription: ReactNode;
+  onClearFilters: () => void;
+  /** Shown beside "Clear filters" when nothing matches. */
+  noMatchAction?: ReactNode;
+  /** The header row's cells. */
+  columns: ReactNode;
+  /** The body rows. */
+  rows: ReactNode;
+  /** Modals and drawers the page opens. */
+  children?: ReactNode;
+}
+
+/**
+ * A paginated list page: header, filters row, then loading / error / empty / no-match states or the
+ * table with its "load more" footer.
+ */
+export function ListPage({
+  title,
+  description,
+  action,
+  filters,
+  list,
+  shown,
+  isFiltered,
+  emptyIcon,
+  emptyTitle,
+  emptyDescription,
+  noMatchTitle,
+  noMatchDescription,
+  onClearFilters,
+  noMatchAction,
+  columns,
+  rows,
+  children,
+}: ListPageProps) {
+  let body;
+  if (list.isPending) body = <TableSkeleton columns={5} />;
+  else if (list.isError) body = <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
+  else if (!shown && !isFiltered)
+    body = <EmptyHint icon={emptyIcon} title={emptyTitle} description={emptyDescription} action={action} />;
+  else if (!shown) {
+    const clear = (
+      <Button variant="default" onClick={onClearFilters}>
+        Clear filters
+      </Button>
+    );
+    body = (
+      <EmptyHint
+        icon={emptyIcon}
+        title={noMatchTitle}
+        description={noMatchDescription}
+        action={
+          noMatchAction ? (
+            <Group gap="sm" justify="center">
+              {clear}
+              {noMatchAction}
+            </Group>
+          ) : (
+            clear
+          )
+        }
+      />
+    );
+  } else
+    body = (
+      <>
+        <Card withBorder padding={0}>
+          <Table.ScrollContainer minWidth={300}>
+            <Table highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>{columns}</Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>{rows}</Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Card>
+        <LoadMore
+          shown={shown}
+          hasMore={list.hasNextPage}
+          loading={list.isFetchingNextPage}
+          onLoadMore={() => void list.fetchNextPage()}
+        />
+      </>
+    );
+
+  return (
+    <>
+      <PageHeader
+        title={title}
+        description={description}
+        // When nothing exists yet the empty state carries the one primary action.
+        actions={list.isSuccess && !shown && !isFiltered ? null : action}
+      />
+      <Group gap="md" align="flex-end" mb="md" wrap="wrap">
+        {filters}
+      </Group>
+      {body}
+      {children}
+    </>
+  );
+}
+
+/** The visually hidden header of a row-actions column. */
+export function ActionsHeader({ visibleFrom }: { visibleFrom?: 'xs' | 'sm' | 'md' | 'lg' }) {
+  return (
+    <Table.Th visibleFrom={visibleFrom}>
+      <span className="visually-hidden">Actions</span>
+    </Table.Th>
+  );
+}
