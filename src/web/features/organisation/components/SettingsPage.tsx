@@ -1,24 +1,13 @@
 import { useEffect, useMemo } from 'react';
-import {
-  Button,
-  Card,
-  Group,
-  Select,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Card, Group, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { Organisation } from '../../../../contracts/organisation.js';
 import { PageHeader } from '../../../components/PageHeader.js';
+import { RegionalFormatFields } from '../../../components/RegionalFormatFields.js';
 import { ProblemAlert, useFormProblem } from '../../../components/ProblemAlert.js';
 import { ErrorState } from '../../../components/states.js';
 import { createFormatters, useFormat } from '../../../lib/format.js';
-import { currencyOptions, localeOptions, timeZoneOptions } from '../../../lib/intl-options.js';
 import { useOrganisation, useUpdateOrganisation } from '../api.js';
 
 export function SettingsPage() {
@@ -70,9 +59,6 @@ function SettingsForm({ organisation }: { organisation: Organisation }) {
     form.resetDirty(valuesOf(o));
   };
   const { timeZone, locale, currency } = form.values;
-  const timeZones = useMemo(() => timeZoneOptions(organisation.timeZone), [organisation.timeZone]);
-  const locales = useMemo(() => localeOptions(organisation.locale), [organisation.locale]);
-  const currencies = useMemo(() => currencyOptions(organisation.currency), [organisation.currency]);
   const preview = useMemo(() => createFormatters(locale, timeZone, currency), [locale, timeZone, currency]);
 
   // When someone else's change arrives (after a reload), start from it.
@@ -116,32 +102,7 @@ function SettingsForm({ organisation }: { organisation: Organisation }) {
           <Title order={2} fz="lg" id="settings-regional" mb="md">
             Regional format
           </Title>
-          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-            <Select
-              label="Time zone"
-              data={timeZones}
-              searchable
-              allowDeselect={false}
-              required
-              {...form.getInputProps('timeZone')}
-            />
-            <Select
-              label="Locale"
-              data={locales}
-              searchable
-              allowDeselect={false}
-              required
-              {...form.getInputProps('locale')}
-            />
-            <Select
-              label="Currency"
-              data={currencies}
-              searchable
-              allowDeselect={false}
-              required
-              {...form.getInputProps('currency')}
-            />
-          </SimpleGrid>
+          <RegionalFormatFields getInputProps={(field) => form.getInputProps(field)} saved={organisation} />
           <Text size="sm" c="dimmed" mt="md">
             Preview: {preview.dateTime(now)} · {preview.money(123456)}
           </Text>

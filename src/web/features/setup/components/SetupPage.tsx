@@ -1,10 +1,8 @@
-import { useMemo } from 'react';
 import {
   Button,
   Checkbox,
   Divider,
   PasswordInput,
-  Select,
   SimpleGrid,
   Stack,
   Text,
@@ -16,18 +14,15 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useNavigate } from '@tanstack/react-router';
 import { setupSchema } from '../../../../contracts/setup.js';
+import { RegionalFormatFields } from '../../../components/RegionalFormatFields.js';
 import { ProblemAlert, useFormProblem } from '../../../components/ProblemAlert.js';
 import { zodValidate } from '../../../lib/forms.js';
-import { currencyOptions, localeOptions, timeZoneOptions } from '../../../lib/intl-options.js';
 import { useSetup } from '../api.js';
 
 export function SetupPage() {
   useDocumentTitle('Set up Verity');
   const navigate = useNavigate();
   const setup = useSetup();
-  const timeZones = useMemo(() => timeZoneOptions(), []);
-  const locales = useMemo(() => localeOptions(), []);
-  const currencies = useMemo(() => currencyOptions(), []);
   const form = useForm({
     mode: 'controlled',
     initialValues: {
@@ -80,32 +75,7 @@ export function SetupPage() {
               autoComplete="organization"
               {...form.getInputProps('organisation.name')}
             />
-            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-              <Select
-                label="Time zone"
-                data={timeZones}
-                searchable
-                allowDeselect={false}
-                required
-                {...form.getInputProps('organisation.timeZone')}
-              />
-              <Select
-                label="Locale"
-                data={locales}
-                searchable
-                allowDeselect={false}
-                required
-                {...form.getInputProps('organisation.locale')}
-              />
-              <Select
-                label="Currency"
-                data={currencies}
-                searchable
-                allowDeselect={false}
-                required
-                {...form.getInputProps('organisation.currency')}
-              />
-            </SimpleGrid>
+            <RegionalFormatFields getInputProps={(field) => form.getInputProps(`organisation.${field}`)} />
             <Text size="xs" c="dimmed" mt={-8}>
               Dates and times are shown in this time zone and locale; authority limits are in this currency.
             </Text>
