@@ -32,8 +32,11 @@ if (force || builtAt(serverOut) < Math.max(...serverSources.map(newestMtime))) {
   process.stdout.write('Building the server…\n');
   await build({
     entryPoints: [path.join(root, 'src/server/main.ts')],
-    outfile: serverOut,
+    outdir: path.dirname(serverOut),
     bundle: true,
+    // main.ts loads the app with import() while PGlite compiles its WebAssembly: keep that a separate chunk.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     platform: 'node',
     format: 'esm',
     target: 'node20',
