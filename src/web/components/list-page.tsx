@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button, Card, Group, Table } from '@mantine/core';
 import { PageHeader } from './PageHeader.js';
 import { EmptyHint, ErrorState, LoadMore, TableSkeleton } from './states.js';
@@ -140,4 +140,19 @@ export function ActionsHeader({ visibleFrom }: { visibleFrom?: 'xs' | 'sm' | 'md
       <span className="visually-hidden">Actions</span>
     </Table.Th>
   );
+}
+
+/** The add / edit dialog of a list: `open(null)` adds, `open(record)` edits that record. */
+export function useEditDialog<T>() {
+  const [editing, setEditing] = useState<T | null>(null);
+  const [opened, setOpened] = useState(false);
+  return {
+    opened,
+    editing,
+    open: (record: T | null) => {
+      setEditing(record);
+      setOpened(true);
+    },
+    close: () => setOpened(false),
+  };
 }

@@ -11,7 +11,7 @@ import {
   useDebouncedSearch,
   type ActiveFilterValue,
 } from '../../../components/filters.js';
-import { ActionsHeader, ListPage } from '../../../components/list-page.js';
+import { ActionsHeader, ListPage, useEditDialog } from '../../../components/list-page.js';
 import { RowActions, useActiveToggle } from '../../../components/row-actions.js';
 import { useFormat } from '../../../lib/format.js';
 import { useCurrentUser } from '../../../lib/session.js';
@@ -27,8 +27,7 @@ export function AreasPage() {
   const { search, setSearch, q } = useDebouncedSearch();
   const [status, setStatus] = useState<ActiveFilterValue>('active');
   const list = useAreaList({ q: q || undefined, active: activeParam(status) });
-  const [editing, setEditing] = useState<Area | null>(null);
-  const [formOpen, setFormOpen] = useState(false);
+  const dialog = useEditDialog<Area>();
   const toggle = useActiveToggle<Area>({
     save: useSaveArea(),
     noun: 'business area',
@@ -37,13 +36,8 @@ export function AreasPage() {
 
   const areas = list.data?.pages.flatMap((p) => p.items) ?? [];
 
-  const openEdit = (area: Area | null) => {
-    setEditing(area);
-    setFormOpen(true);
-  };
-
   const addButton = canAdd ? (
-    <Button leftSection={<IconPlus size={16} />} onClick={() => openEdit(null)}>
+    <Button leftSection={<IconPlus size={16} />} onClick={() => dialog.open(null)}>
       Add business area
     </Button>
   ) : null;
@@ -121,7 +115,7 @@ export function AreasPage() {
               <RowActions
                 name={area.name}
                 active={area.active}
-                onEdit={() => openEdit(area)}
+                onEdit={() => dialog.open(area)}
                 onToggleActive={() => toggle.requestToggle(area)}
                 menuItems={
                   <Menu.Item
@@ -137,7 +131,7 @@ export function AreasPage() {
         </Table.Tr>
       ))}
     >
-      <AreaFormModal opened={formOpen} area={editing} onClose={() => setFormOpen(false)} />
+      <AreaFormModal opened={dialog.opened} area={dialog.editing} onClose={dialog.close} />
       {toggle.confirmModal(
         'It stays in the records and reports, but no new teams can be added to it. You can reactivate it at any time.',
       )}

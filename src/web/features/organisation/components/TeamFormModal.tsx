@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
-import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { Team } from '../../../../contracts/organisation.js';
+import { FormActions } from '../../../components/FormActions.js';
 import { ProblemAlert, useFormProblem } from '../../../components/ProblemAlert.js';
 import { useAllAreas } from '../../../lib/reference-data.js';
 import { useSaveTeam } from '../api.js';
@@ -101,14 +102,7 @@ export function TeamFormModal({ opened, team, defaultAreaId, onClose }: TeamForm
               problem.clear();
             }}
           />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Save
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} saving={save.isPending} />
         </Stack>
       </form>
     </Modal>

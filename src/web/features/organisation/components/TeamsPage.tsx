@@ -11,7 +11,7 @@ import {
   useDebouncedSearch,
   type ActiveFilterValue,
 } from '../../../components/filters.js';
-import { ActionsHeader, ListPage } from '../../../components/list-page.js';
+import { ActionsHeader, ListPage, useEditDialog } from '../../../components/list-page.js';
 import { RowActions, useActiveToggle } from '../../../components/row-actions.js';
 import { useAllAreas } from '../../../lib/reference-data.js';
 import { useCurrentUser } from '../../../lib/session.js';
@@ -28,8 +28,7 @@ export function TeamsPage() {
   const { search, setSearch, q } = useDebouncedSearch();
   const [status, setStatus] = useState<ActiveFilterValue>('active');
   const list = useTeamList({ q: q || undefined, areaId, active: activeParam(status) });
-  const [editing, setEditing] = useState<Team | null>(null);
-  const [formOpen, setFormOpen] = useState(false);
+  const dialog = useEditDialog<Team>();
   const [membersOf, setMembersOf] = useState<Team | null>(null);
   const toggle = useActiveToggle<Team>({
     save: useSaveTeam(),
@@ -43,15 +42,10 @@ export function TeamsPage() {
 
   const setArea = (value: string | null) => void navigate({ search: { areaId: value ?? undefined } });
 
-  const openEdit = (team: Team | null) => {
-    setEditing(team);
-    setFormOpen(true);
-  };
-
   const addButton = canManage ? (
     <Button
       leftSection={<IconPlus size={16} />}
-      onClick={() => openEdit(null)}
+      onClick={() => dialog.open(null)}
       disabled={areas.isSuccess && !hasActiveAreas}
       title={areas.isSuccess && !hasActiveAreas ? 'Add a business area first' : undefined}
     >
@@ -144,7 +138,7 @@ export function TeamsPage() {
               <RowActions
                 name={team.name}
                 active={team.active}
-                onEdit={() => openEdit(team)}
+                onEdit={() => dialog.open(team)}
                 onToggleActive={() => toggle.requestToggle(team)}
               />
             ) : null}
@@ -153,10 +147,10 @@ export function TeamsPage() {
       ))}
     >
       <TeamFormModal
-        opened={formOpen}
-        team={editing}
+        opened={dialog.opened}
+        team={dialog.editing}
         defaultAreaId={areaId}
-        onClose={() => setFormOpen(false)}
+        onClose={dialog.close}
       />
       <TeamMembersDrawer team={membersOf} onClose={() => setMembersOf(null)} />
       {toggle.confirmModal(

@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
-import { Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
+import { FormActions } from '../../../components/FormActions.js';
 import { ProblemAlert, useFormProblem } from '../../../components/ProblemAlert.js';
 import { useInvite } from '../api.js';
 import { MembershipFields, type PersonFormValues } from './MembershipFields.js';
@@ -82,14 +83,7 @@ export function InviteModal({ opened, onClose }: { opened: boolean; onClose: () 
           />
           <MembershipFields form={form} />
           <ProblemAlert error={problem.problem} />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={invite.isPending}>
-              Send invitation
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} saving={invite.isPending} submitLabel="Send invitation" />
         </Stack>
       </form>
     </Modal>

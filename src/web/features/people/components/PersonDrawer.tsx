@@ -5,6 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { IconMailForward, IconPlayerPause, IconPlayerPlay } from '@tabler/icons-react';
 import type { Role, User } from '../../../../contracts/identity.js';
 import { ConfirmModal } from '../../../components/ConfirmModal.js';
+import { FormActions } from '../../../components/FormActions.js';
 import { ProblemAlert, useFormProblem } from '../../../components/ProblemAlert.js';
 import { CardsSkeleton, errorMessage } from '../../../components/states.js';
 import { useFormat } from '../../../lib/format.js';
@@ -182,14 +183,7 @@ function PersonEditor({
                 problem.clear();
               }}
             />
-            <Group justify="flex-end" gap="sm">
-              <Button variant="default" onClick={onClose}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={update.isPending && !confirmDeactivate}>
-                Save
-              </Button>
-            </Group>
+            <FormActions onCancel={onClose} saving={update.isPending && !confirmDeactivate} />
           </Stack>
         </form>
       ) : (

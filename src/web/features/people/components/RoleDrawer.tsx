@@ -1,10 +1,8 @@
 import { useEffect } from 'react';
 import {
-  Button,
   Checkbox,
   Drawer,
   Fieldset,
-  Group,
   NumberInput,
   Stack,
   Switch,
@@ -16,6 +14,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { Role } from '../../../../contracts/identity.js';
 import { ALL_PERMISSIONS, PERMISSIONS, type Permission } from '../../../../contracts/permissions.js';
+import { FormActions } from '../../../components/FormActions.js';
 import { ProblemAlert, useFormProblem } from '../../../components/ProblemAlert.js';
 import { currencySymbol, numberSeparators, useFormat } from '../../../lib/format.js';
 import { useCurrentUser } from '../../../lib/session.js';
@@ -207,14 +206,7 @@ export function RoleDrawer({
               problem.clear();
             }}
           />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Save
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} saving={save.isPending} />
         </Stack>
       </form>
     </Drawer>

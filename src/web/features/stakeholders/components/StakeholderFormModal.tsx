@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import {
@@ -7,6 +7,7 @@ import {
   type Stakeholder,
   type StakeholderKind,
 } from '../../../../contracts/stakeholders.js';
+import { FormActions } from '../../../components/FormActions.js';
 import { ProblemAlert, useFormProblem } from '../../../components/ProblemAlert.js';
 import { useAllAreas } from '../../../lib/reference-data.js';
 import { useCurrentUser } from '../../../lib/session.js';
@@ -151,14 +152,7 @@ export function StakeholderFormModal({
               problem.clear();
             }}
           />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Save
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} saving={save.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -14,7 +14,7 @@ import {
   useDebouncedSearch,
   type ActiveFilterValue,
 } from '../../../components/filters.js';
-import { ActionsHeader, ListPage } from '../../../components/list-page.js';
+import { ActionsHeader, ListPage, useEditDialog } from '../../../components/list-page.js';
 import { RowActions, useActiveToggle } from '../../../components/row-actions.js';
 import { useAllAreas } from '../../../lib/reference-data.js';
 import { useCurrentUser } from '../../../lib/session.js';
@@ -35,8 +35,7 @@ export function StakeholdersPage() {
     areaId: areaId ?? undefined,
     active: activeParam(status),
   });
-  const [editing, setEditing] = useState<Stakeholder | null>(null);
-  const [formOpen, setFormOpen] = useState(false);
+  const dialog = useEditDialog<Stakeholder>();
   const toggle = useActiveToggle<Stakeholder>({
     save: useSaveStakeholder(),
     noun: 'stakeholder',
@@ -45,13 +44,8 @@ export function StakeholdersPage() {
 
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
 
-  const openEdit = (stakeholder: Stakeholder | null) => {
-    setEditing(stakeholder);
-    setFormOpen(true);
-  };
-
   const addButton = canManage ? (
-    <Button leftSection={<IconPlus size={16} />} onClick={() => openEdit(null)}>
+    <Button leftSection={<IconPlus size={16} />} onClick={() => dialog.open(null)}>
       Add stakeholder
     </Button>
   ) : null;
@@ -170,7 +164,7 @@ export function StakeholdersPage() {
               <RowActions
                 name={s.name}
                 active={s.active}
-                onEdit={() => openEdit(s)}
+                onEdit={() => dialog.open(s)}
                 onToggleActive={() => toggle.requestToggle(s)}
               />
             </Table.Td>
@@ -178,7 +172,7 @@ export function StakeholdersPage() {
         </Table.Tr>
       ))}
     >
-      <StakeholderFormModal opened={formOpen} stakeholder={editing} onClose={() => setFormOpen(false)} />
+      <StakeholderFormModal opened={dialog.opened} stakeholder={dialog.editing} onClose={dialog.close} />
       {toggle.confirmModal(
         'They stay in the register’s history but are no longer offered for consultation. You can reactivate them at any time.',
       )}
