@@ -9,7 +9,10 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
   if (!pgReachable) {
     const message = `PostgreSQL at ${env.testDatabaseUrl} is not reachable: the PostgreSQL run of the HTTP suites is SKIPPED.`;
     if (env.requirePostgres) throw new Error(`${message} REQUIRE_POSTGRES is set, so this is a failure.`);
-    process.stderr.write(`\n*** ${message} ***\n\n`);
+    // Vitest evaluates this file once per project: say it once.
+    const seen = globalThis as { verityPgNoticeShown?: boolean };
+    if (!seen.verityPgNoticeShown) process.stderr.write(`\n*** ${message} ***\n\n`);
+    seen.verityPgNoticeShown = true;
   }
   const dbTests = ['src/**/*.test.ts'];
   const unitTests = ['src/**/*.unit.test.ts'];

@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { idSchema, LIMITS } from './common.js';
 
+/** Every kind of record the audit trail speaks of, with its name for people. Add a module's records here. */
+export const AUDIT_ENTITY_TYPES = {
+  organisation: 'Organisation',
+  business_area: 'Business area',
+  team: 'Team',
+  user: 'Person',
+  role: 'Role',
+  stakeholder: 'Stakeholder',
+  api_token: 'API token',
+} as const;
+export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPES;
+
 export const auditEventSchema = z.object({
   seq: z.number(),
   at: z.string(),

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import type { AuditEntityType } from '../../contracts/audit.js';
 import type { Db } from '../db/client.js';
 import { auditEvents } from './platform.tables.js';
 import type { ActorStamp } from './context.js';
@@ -9,7 +10,7 @@ const AUDIT_CHAIN_LOCK = 7_340_002;
 
 export interface AuditEntry {
   action: string;
-  entityType: string;
+  entityType: AuditEntityType;
   entityId: string;
   before?: unknown;
   after?: unknown;

@@ -30,20 +30,13 @@ import { EmptyHint, ErrorState, LoadMore, TableSkeleton } from '../../../compone
 import { useFormat } from '../../../lib/format.js';
 import { useAllUsers } from '../../../lib/reference-data.js';
 import { useCurrentUser } from '../../../lib/session.js';
+import { AUDIT_ENTITY_TYPES } from '../../../../contracts/audit.js';
 import { useAuditEvents, useVerifyChain } from '../api.js';
 import { startOfDayIn } from '../time-zone.js';
 import { FieldDiff } from './FieldDiff.js';
 
-const ENTITY_TYPES = [
-  { value: 'organisation', label: 'Organisation' },
-  { value: 'business_area', label: 'Business area' },
-  { value: 'team', label: 'Team' },
-  { value: 'user', label: 'Person' },
-  { value: 'role', label: 'Role' },
-  { value: 'stakeholder', label: 'Stakeholder' },
-  { value: 'api_token', label: 'API token' },
-];
-const ENTITY_LABEL = new Map(ENTITY_TYPES.map((e) => [e.value, e.label]));
+const ENTITY_TYPES = Object.entries(AUDIT_ENTITY_TYPES).map(([value, label]) => ({ value, label }));
+const ENTITY_LABEL = new Map<string, string>(Object.entries(AUDIT_ENTITY_TYPES));
 
 function actionColour(action: string): string {
   if (/deactivated|revoked|signed_out/.test(action)) return 'red';
