@@ -59,7 +59,10 @@ export const userSchema = z.object({
   roleId: z.string(),
   roleKey: z.string(),
   roleName: z.string(),
+  /** Effective reach: the person's own flag or their role's. */
   allAreas: z.boolean(),
+  /** The person's own all-areas flag, whatever their role gives. */
+  ownAllAreas: z.boolean(),
   areaIds: z.array(z.string()),
   teamIds: z.array(z.string()),
   lastSignInAt: z.string().nullable(),

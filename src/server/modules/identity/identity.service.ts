@@ -68,6 +68,7 @@ function toUserDto(row: UserRow): User {
     roleKey: row.roleKey,
     roleName: row.roleName,
     allAreas: row.allAreas || row.roleAllAreas,
+    ownAllAreas: row.allAreas,
     areaIds: row.areaIds ?? [],
     teamIds: row.teamIds ?? [],
     lastSignInAt: row.lastSignInAt ? row.lastSignInAt.toISOString() : null,

@@ -131,4 +131,18 @@ describe('partial reach', () => {
     });
     expect(foreign.statusCode).toBe(403);
   });
+
+  it('tells a person’s own all-areas flag apart from the reach their role gives', async () => {
+    const manager = await createStaff(t, admin, { role: 'manager', areaIds: [areaA.id] });
+    const m = (await admin.get(`/api/v1/users/${manager.user.id}`)).json();
+    expect(m).toMatchObject({ allAreas: true, ownAllAreas: false });
+    const officer = await createStaff(t, admin, { role: 'officer', areaIds: [areaA.id] });
+    const o = (await admin.get(`/api/v1/users/${officer.user.id}`)).json();
+    expect(o).toMatchObject({ allAreas: false, ownAllAreas: false });
+    const widened = await admin.patch(`/api/v1/users/${officer.user.id}`, {
+      version: o.version,
+      allAreas: true,
+    });
+    expect(widened.json()).toMatchObject({ allAreas: true, ownAllAreas: true });
+  });
 });

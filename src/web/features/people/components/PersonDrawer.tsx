@@ -15,18 +15,14 @@ import { useResendInvitation, useUpdateUser } from '../api.js';
 import { MembershipFields, type PersonFormValues } from './MembershipFields.js';
 import { UserStatusBadge } from '../../../components/UserStatusBadge.js';
 
-/**
- * The user record's `allAreas` is true when either the person or their role reaches every area. When the
- * role does, the person's own flag cannot be told apart, so the form assumes it is off.
- */
-function valuesOf(u: User, roles: Role[] | undefined): PersonFormValues {
-  const roleGivesAllAreas = !!roles?.find((r) => r.id === u.roleId)?.allAreas;
+/** The form edits the person's own all-areas flag (`ownAllAreas`), not the effective reach (`allAreas`). */
+function valuesOf(u: User): PersonFormValues {
   return {
     email: u.email,
     name: u.name,
     jobTitle: u.jobTitle,
     roleId: u.roleId,
-    allAreas: u.allAreas && !roleGivesAllAreas,
+    allAreas: u.ownAllAreas,
     areaIds: u.areaIds,
     teamIds: u.teamIds,
     version: u.version,
@@ -66,7 +62,7 @@ function PersonEditor({
   const [confirmDeactivate, setConfirmDeactivate] = useState(false);
   const form = useForm<PersonFormValues>({
     mode: 'controlled',
-    initialValues: valuesOf(person, roles),
+    initialValues: valuesOf(person),
     validate: {
       name: (v) => (v.trim() ? null : 'Enter their name'),
       roleId: (v) => (v ? null : 'Choose a role'),
@@ -76,7 +72,7 @@ function PersonEditor({
 
   const load = (u: User) => {
     setRecord(u);
-    const values = valuesOf(u, roles);
+    const values = valuesOf(u);
     form.setValues(values);
     form.resetDirty(values);
     form.clearErrors();
