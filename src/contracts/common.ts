@@ -55,7 +55,5 @@ export const problemSchema = z.object({
 
 export const okSchema = z.object({ ok: z.literal(true) });
 
-export const isoDate = z.string();
-
 /** Booleans arriving in a query string. */
 export const queryBool = z.enum(['true', 'false']).transform((v) => v === 'true');

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   apiTokens,
@@ -181,15 +181,6 @@ export async function setMemberships(
   if (teamIds.length) await db.insert(teamMembers).values(teamIds.map((teamId) => ({ userId, teamId })));
 }
 
-export async function countActiveUsersWithPermission(db: Db, permission: string): Promise<number> {
-  const rows = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(users)
-    .innerJoin(roles, eq(roles.id, users.roleId))
-    .where(and(eq(users.status, 'active'), sql`${permission} = ANY(${roles.permissions})`));
-  return Number(rows[0]?.n ?? 0);
-}
-
 // ---- sessions ----
 export async function insertSession(db: Db, values: typeof sessions.$inferInsert) {
   await db.insert(sessions).values(values);
@@ -349,9 +340,4 @@ export async function countRecentFailures(db: Db, email: string, ip: string, sin
 
 export async function clearFailures(db: Db, email: string) {
   await db.delete(signInFailures).where(sql`lower(${signInFailures.email}) = lower(${email})`);
-}
-
-export async function usersByIds(db: Db, ids: string[]) {
-  if (!ids.length) return [];
-  return db.select({ id: users.id }).from(users).where(inArray(users.id, ids));
 }

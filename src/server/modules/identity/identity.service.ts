@@ -1,11 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import {
-  ALL_PERMISSIONS,
-  DEFAULT_ROLES,
-  isPermission,
-  type Permission,
-} from '../../../contracts/permissions.js';
+import { DEFAULT_ROLES, isPermission } from '../../../contracts/permissions.js';
 import type {
   acceptInvitationSchema,
   ApiToken,
@@ -867,8 +862,5 @@ export function createIdentityService(deps: Deps, organisation: OrganisationServ
     seedDefaultRoles,
     createActiveUser,
     principalForUser,
-    hashPassword,
   };
 }
-
-export const KNOWN_PERMISSIONS: readonly Permission[] = ALL_PERMISSIONS;
