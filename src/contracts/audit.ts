@@ -10,6 +10,13 @@ export const AUDIT_ENTITY_TYPES = {
   role: 'Role',
   stakeholder: 'Stakeholder',
   api_token: 'API token',
+  case: 'Case',
+  case_category: 'Case category',
+  response_template: 'Response template',
+  assignment_rule: 'Assignment rule',
+  saved_view: 'Saved view',
+  calendar: 'Business calendar',
+  deadline_policy: 'Deadline policy',
 } as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPES;
 

@@ -15,6 +15,8 @@ export const PERMISSIONS = {
   'cases:resolve': 'Propose and send resolutions within your authority limit',
   'cases:approve': 'Approve resolutions above the handler’s authority limit',
   'cases:personal': 'See customers’ personal details on cases',
+  'cases:configure':
+    'Edit case categories, response templates, assignment rules, business calendars and deadline policies',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -68,7 +70,14 @@ export const DEFAULT_ROLES: DefaultRole[] = [
     key: 'manager',
     name: 'Customer service manager',
     description: 'Sets standards, runs surveys, analyses satisfaction, designs strategies, owns policies.',
-    permissions: [...officer, 'cases:assign', 'cases:approve', 'stakeholders:manage', 'audit:read'],
+    permissions: [
+      ...officer,
+      'cases:assign',
+      'cases:approve',
+      'cases:configure',
+      'stakeholders:manage',
+      'audit:read',
+    ],
     authorityLimitCents: 10_000_00,
     allAreas: true,
   },
@@ -93,6 +102,7 @@ export const DEFAULT_ROLES: DefaultRole[] = [
       'stakeholders:read',
       'stakeholders:manage',
       'audit:read',
+      'cases:configure',
     ],
     authorityLimitCents: 0,
     allAreas: true,
