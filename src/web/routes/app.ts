@@ -104,3 +104,65 @@ export const accountRoute = createRoute({
   path: '/account',
   component: lazyRouteComponent(() => import('../features/account/components/AccountPage.js'), 'AccountPage'),
 });
+
+// Case settings (cases:configure): categories, response templates, assignment rules, calendars, deadlines.
+
+export const caseCategoriesRoute = createRoute({
+  getParentRoute: () => appLayoutRoute,
+  path: '/case-settings/categories',
+  component: requiring(
+    'cases:configure',
+    lazyRouteComponent(
+      () => import('../features/case-settings/components/CategoriesPage.js'),
+      'CategoriesPage',
+    ),
+  ),
+});
+
+export const caseTemplatesRoute = createRoute({
+  getParentRoute: () => appLayoutRoute,
+  path: '/case-settings/templates',
+  component: requiring(
+    'cases:configure',
+    lazyRouteComponent(
+      () => import('../features/case-settings/components/TemplatesPage.js'),
+      'TemplatesPage',
+    ),
+  ),
+});
+
+export const assignmentRulesRoute = createRoute({
+  getParentRoute: () => appLayoutRoute,
+  path: '/case-settings/assignment-rules',
+  component: requiring(
+    'cases:configure',
+    lazyRouteComponent(
+      () => import('../features/case-settings/components/AssignmentRulesPage.js'),
+      'AssignmentRulesPage',
+    ),
+  ),
+});
+
+export const calendarsRoute = createRoute({
+  getParentRoute: () => appLayoutRoute,
+  path: '/case-settings/calendars',
+  component: requiring(
+    'cases:configure',
+    lazyRouteComponent(
+      () => import('../features/case-settings/components/CalendarsPage.js'),
+      'CalendarsPage',
+    ),
+  ),
+});
+
+export const deadlinePoliciesRoute = createRoute({
+  getParentRoute: () => appLayoutRoute,
+  path: '/case-settings/deadlines',
+  component: requiring(
+    'cases:configure',
+    lazyRouteComponent(
+      () => import('../features/case-settings/components/DeadlinePoliciesPage.js'),
+      'DeadlinePoliciesPage',
+    ),
+  ),
+});
