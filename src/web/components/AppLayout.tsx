@@ -27,8 +27,10 @@ import {
   IconChevronDown,
   IconHistory,
   IconHourglass,
+  IconInbox,
   IconLayoutDashboard,
   IconLogout,
+  IconMessagePlus,
   IconSettings,
   IconShieldLock,
   IconTemplate,
@@ -50,12 +52,32 @@ interface NavItem {
   permission?: Permission;
   /** Pages spanning the whole organisation also need access to every business area. */
   allAreas?: boolean;
+  /** Sub-pages that have their own navigation item (so only one item is current). */
+  except?: string[];
 }
 
 const iconProps = { size: 18, stroke: 1.6 } as const;
 
 const NAV_GROUPS: { label: string | null; items: NavItem[] }[] = [
   { label: null, items: [{ to: '/', label: 'Overview', icon: <IconLayoutDashboard {...iconProps} /> }] },
+  {
+    label: 'Cases',
+    items: [
+      {
+        to: '/cases',
+        label: 'Case queue',
+        icon: <IconInbox {...iconProps} />,
+        permission: 'cases:read',
+        except: ['/cases/new'],
+      },
+      {
+        to: '/cases/new',
+        label: 'New contact',
+        icon: <IconMessagePlus {...iconProps} />,
+        permission: 'cases:create',
+      },
+    ],
+  },
   {
     label: 'Organisation',
     items: [
@@ -138,7 +160,8 @@ function initials(name: string): string {
   ).toUpperCase();
 }
 
-function isActive(pathname: string, to: string): boolean {
+function isActive(pathname: string, to: string, except: string[] = []): boolean {
+  if (except.some((e) => pathname === e || pathname.startsWith(`${e}/`))) return false;
   return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
 }
 
@@ -247,8 +270,8 @@ export function AppLayout() {
                       to={item.to}
                       label={item.label}
                       leftSection={item.icon}
-                      active={isActive(pathname, item.to)}
-                      aria-current={isActive(pathname, item.to) ? 'page' : undefined}
+                      active={isActive(pathname, item.to, item.except)}
+                      aria-current={isActive(pathname, item.to, item.except) ? 'page' : undefined}
                       onClick={close}
                       variant="light"
                       style={{ borderRadius: 'var(--mantine-radius-md)' }}

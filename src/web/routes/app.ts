@@ -1,5 +1,6 @@
 import { createRoute, lazyRouteComponent, redirect } from '@tanstack/react-router';
 import { AppLayout } from '../components/AppLayout.js';
+import { parseQueueSearch, type QueueSearch } from '../features/cases/queue-filters.js';
 import { requiring } from './guard.js';
 import { rootRoute } from './root.js';
 
@@ -25,6 +26,34 @@ export const overviewRoute = createRoute({
   component: lazyRouteComponent(
     () => import('../features/overview/components/OverviewPage.js'),
     'OverviewPage',
+  ),
+});
+
+export const casesRoute = createRoute({
+  getParentRoute: () => appLayoutRoute,
+  path: '/cases',
+  validateSearch: (search: Record<string, unknown>): QueueSearch => parseQueueSearch(search),
+  component: requiring(
+    'cases:read',
+    lazyRouteComponent(() => import('../features/cases/components/CasesQueuePage.js'), 'CasesQueuePage'),
+  ),
+});
+
+export const newCaseRoute = createRoute({
+  getParentRoute: () => appLayoutRoute,
+  path: '/cases/new',
+  component: requiring(
+    'cases:create',
+    lazyRouteComponent(() => import('../features/cases/components/NewCasePage.js'), 'NewCasePage'),
+  ),
+});
+
+export const caseRoute = createRoute({
+  getParentRoute: () => appLayoutRoute,
+  path: '/cases/$id',
+  component: requiring(
+    'cases:read',
+    lazyRouteComponent(() => import('../features/cases/components/CasePage.js'), 'CasePage'),
   ),
 });
 

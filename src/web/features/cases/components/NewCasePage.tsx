@@ -1,0 +1,5 @@
+import { PageHeader } from '../../../components/PageHeader.js';
+
+export function NewCasePage() {
+  return <PageHeader title="Cases" description="Coming shortly." />;
+}
