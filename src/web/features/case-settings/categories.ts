@@ -67,3 +67,18 @@ export function moveCategory(items: Category[], id: string, direction: 'up' | 'd
     .map((c, i) => ({ id: c.id, version: c.version, sortOrder: (i + 1) * 10 }))
     .filter((change) => change.sortOrder !== items.find((c) => c.id === change.id)?.sortOrder);
 }
+
+/**
+ * Choices for a category picker in tree order, sub-categories labelled "Parent › Child". Inactive ones are
+ * left out unless `keepId` names one (the record's current choice).
+ */
+export function categoryOptions(
+  items: Category[],
+  keepId?: string | null,
+): { value: string; label: string }[] {
+  const usable = (c: Category) => c.active || c.id === keepId;
+  return buildCategoryTree(items, usable).flatMap((node) => [
+    ...(node.isContext ? [] : [{ value: node.category.id, label: node.category.name }]),
+    ...node.children.map((c) => ({ value: c.id, label: `${node.category.name} › ${c.name}` })),
+  ]);
+}

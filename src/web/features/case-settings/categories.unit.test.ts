@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Category } from '../../../contracts/cases.js';
-import { buildCategoryTree, moveCategory, nextSortOrder } from './categories.js';
+import { buildCategoryTree, categoryOptions, moveCategory, nextSortOrder } from './categories.js';
 
 function cat(id: string, parentId: string | null, sortOrder = 0, active = true): Category {
   return { id, parentId, name: id, description: '', active, sortOrder, version: 1 };
@@ -54,5 +54,16 @@ describe('category tree', () => {
     expect(moveCategory(items, 'charges', 'up')).toEqual([]);
     expect(moveCategory(items, 'old', 'down')).toEqual([]);
     expect(moveCategory(items, 'missing', 'up')).toEqual([]);
+  });
+
+  it('offers active categories in tree order, keeping the current choice', () => {
+    expect(categoryOptions(items).map((o) => o.label)).toEqual([
+      'orphan',
+      'billing',
+      'billing › charges',
+      'billing › refunds',
+      'service',
+    ]);
+    expect(categoryOptions(items, 'old').map((o) => o.value)).toContain('old');
   });
 });
