@@ -273,9 +273,7 @@ export type ResolutionAction = z.infer<typeof resolutionActionSchema>;
 
 export const resolutionSchema = z.object({
   id: z.string(),
-  actions: z.array(
-    z.object({ type: resolutionActionTypeSchema, amountCents: z.number(), note: z.string() }),
-  ),
+  actions: z.array(z.object({ type: resolutionActionTypeSchema, amountCents: z.number(), note: z.string() })),
   totalCents: z.number(),
   summary: z.string(),
   status: z.enum(['approved', 'pending_approval', 'rejected', 'superseded']),
@@ -499,7 +497,7 @@ export const customerDecisionSchema = z.strictObject({
 
 export const deadlineStateFilter = z.enum(['due_soon', 'breached', 'paused', 'on_track', 'none']);
 
-const csv = <T extends z.ZodType>(item: T) =>
+const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
   z
     .string()
     .max(2000)
@@ -520,6 +518,8 @@ export const caseListQuery = z.strictObject({
   deadline: csv(deadlineStateFilter).optional(),
   receivedFrom: z.iso.date({ message: 'must be a date YYYY-MM-DD' }).optional(),
   receivedTo: z.iso.date({ message: 'must be a date YYYY-MM-DD' }).optional(),
+  /** 'me': cases whose resolution waits for my approval. */
+  approver: z.literal('me').optional(),
   sort: z.enum(['due', 'received', 'updated']).default('due'),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(LIMITS.pageSize).default(50),

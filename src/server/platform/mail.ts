@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
 import { z } from 'zod';
@@ -15,6 +16,9 @@ export const mailMessageSchema = z.object({
   html: z.string().optional(),
   /** Headers that must never carry user input unescaped; values are set by our code only. */
   headers: z.record(z.string(), z.string()).optional(),
+  /** Set by the caller when the Message-ID must be known before sending (e.g. to record it on a case). */
+  messageId: z.string().max(300).optional(),
+  replyTo: z.string().optional(),
 });
 export type MailMessage = z.infer<typeof mailMessageSchema>;
 
@@ -67,6 +71,11 @@ const htmlEscapes: Record<string, string> = {
   '"': '&quot;',
   "'": '&#39;',
 };
+
+/** A Message-ID made here, so it can be recorded when the message is queued. */
+export function newMessageId(domain: string): string {
+  return `<${randomUUID()}@${domain}>`;
+}
 
 /** Escapes a value for HTML email bodies. */
 export function escapeHtml(value: string): string {

@@ -1,4 +1,16 @@
-import { bigint, bigserial, boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -56,7 +68,9 @@ export const cases = pgTable('cases', {
   externalBody: text('external_body'),
   externalReference: text('external_reference').notNull().default(''),
   escalated: boolean('escalated').notNull().default(false),
-  sortDue: ts('sort_due').notNull(),
+  sortDue: ts('sort_due')
+    .notNull()
+    .default(sql`'infinity'`),
   deadlineState: text('deadline_state').notNull().default('none'),
   version: integer('version').notNull().default(1),
   createdAt: ts('created_at').notNull().defaultNow(),
