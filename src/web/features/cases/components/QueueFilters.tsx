@@ -1,0 +1,250 @@
+import { useEffect, useState, type RefObject } from 'react';
+import { Button, Collapse, Group, MultiSelect, Select, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconAdjustmentsHorizontal, IconSearch, IconX } from '@tabler/icons-react';
+import {
+  CASE_KINDS,
+  CASE_STATUSES,
+  CHANNELS,
+  DEADLINE_STATES,
+  PRIORITIES,
+  type Category,
+} from '../../../../contracts/cases.js';
+import type { User } from '../../../../contracts/identity.js';
+import type { Area, Team } from '../../../../contracts/organisation.js';
+import {
+  countFilters,
+  isFiltered,
+  joinCsv,
+  SORTS,
+  splitCsv,
+  withFilter,
+  type FilterKey,
+  type QueueSearch,
+} from '../queue-filters.js';
+import { categoryOptions } from '../category-options.js';
+
+const options = (labels: Record<string, string>) =>
+  Object.entries(labels).map(([value, label]) => ({ value, label }));
+
+const STATUS_OPTIONS = options(CASE_STATUSES);
+const KIND_OPTIONS = options(CASE_KINDS);
+const CHANNEL_OPTIONS = options(CHANNELS);
+const PRIORITY_OPTIONS = options(PRIORITIES);
+const DEADLINE_OPTIONS = options(DEADLINE_STATES).filter((o) => o.value !== 'none');
+const SORT_OPTIONS = options(SORTS);
+
+const MORE_KEYS: FilterKey[] = [
+  'areaId',
+  'teamId',
+  'kind',
+  'categoryId',
+  'channel',
+  'priority',
+  'receivedFrom',
+  'receivedTo',
+];
+
+const narrow = { base: '100%', xs: 200 } as const;
+
+/** The queue's filter bar. Every change writes the URL; the URL is the only state. */
+export function QueueFilters({
+  search,
+  onChange,
+  searchRef,
+  areas,
+  teams,
+  users,
+  categories,
+}: {
+  search: QueueSearch;
+  onChange: (next: QueueSearch) => void;
+  searchRef: RefObject<HTMLInputElement | null>;
+  areas: Area[];
+  teams: Team[];
+  users: User[];
+  categories: Category[];
+}) {
+  const moreCount = countFilters(search, MORE_KEYS);
+  const [more, setMore] = useState(moreCount > 0);
+  const set = (key: FilterKey | 'sort', value: string | undefined | null) =>
+    onChange(withFilter(search, key, value ?? undefined));
+  const setList = (key: FilterKey, values: string[]) => set(key, joinCsv(values));
+
+  // The search box types freely; the URL follows once typing pauses.
+  const [text, setText] = useState(search.q ?? '');
+  const [debounced] = useDebouncedValue(text.trim(), 300);
+  useEffect(() => {
+    if ((search.q ?? '') !== debounced) set('q', debounced);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [debounced]);
+  // A saved view or "Clear filters" changes q from outside: show it.
+  useEffect(() => {
+    if ((search.q ?? '') !== text.trim()) setText(search.q ?? '');
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [search.q]);
+
+  const areaIds = splitCsv(search.areaId);
+  const teamOptions = teams
+    .filter((t) => t.active && (!areaIds.length || areaIds.includes(t.areaId)))
+    .map((t) => ({ value: t.id, label: areas.length > 1 ? `${t.name} (${t.areaName})` : t.name }));
+
+  const assigneeOptions = [
+    { value: 'me', label: 'Me' },
+    { value: 'none', label: 'Unassigned' },
+    ...users.filter((u) => u.status === 'active').map((u) => ({ value: u.id, label: u.name })),
+  ];
+
+  return (
+    <>
+      <Group gap="md" align="flex-end" wrap="wrap" mb="sm">
+        <TextInput
+          ref={searchRef}
+          label="Search cases"
+          type="search"
+          placeholder="Reference, subject or customer"
+          leftSection={<IconSearch size={16} aria-hidden />}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          style={{ flex: '1 1 240px' }}
+          description="Press / to search"
+        />
+        <MultiSelect
+          label="Status"
+          placeholder={search.status ? undefined : 'Any status'}
+          data={STATUS_OPTIONS}
+          value={splitCsv(search.status)}
+          onChange={(v) => setList('status', v)}
+          clearable
+          w={{ base: '100%', xs: 240 }}
+          comboboxProps={{ withinPortal: true }}
+        />
+        <Select
+          label="Assignee"
+          placeholder="Anyone"
+          data={assigneeOptions}
+          value={search.assigneeId ?? null}
+          onChange={(v) => set('assigneeId', v)}
+          clearable
+          searchable
+          w={narrow}
+        />
+        <MultiSelect
+          label="Deadline"
+          placeholder={search.deadline ? undefined : 'Any'}
+          data={DEADLINE_OPTIONS}
+          value={splitCsv(search.deadline)}
+          onChange={(v) => setList('deadline', v)}
+          clearable
+          w={narrow}
+        />
+        <Select
+          label="Sort by"
+          data={SORT_OPTIONS}
+          value={search.sort ?? 'due'}
+          onChange={(v) => set('sort', v)}
+          allowDeselect={false}
+          w={{ base: '100%', xs: 180 }}
+        />
+      </Group>
+      <Group gap="sm" mb="sm">
+        <Button
+          variant="subtle"
+          size="compact-sm"
+          leftSection={<IconAdjustmentsHorizontal size={16} />}
+          onClick={() => setMore((m) => !m)}
+          aria-expanded={more}
+          aria-controls="queue-more-filters"
+        >
+          {more ? 'Fewer filters' : moreCount ? `More filters (${moreCount})` : 'More filters'}
+        </Button>
+        {isFiltered(search) ? (
+          <Button
+            variant="subtle"
+            color="gray"
+            size="compact-sm"
+            leftSection={<IconX size={16} />}
+            onClick={() => onChange(search.sort ? { sort: search.sort } : {})}
+          >
+            Clear filters
+          </Button>
+        ) : null}
+      </Group>
+      <Collapse expanded={more} id="queue-more-filters">
+        <Group gap="md" align="flex-end" wrap="wrap" mb="md">
+          <MultiSelect
+            label="Business area"
+            placeholder={search.areaId ? undefined : 'Any area'}
+            data={areas.map((a) => ({ value: a.id, label: a.name }))}
+            value={areaIds}
+            onChange={(v) => setList('areaId', v)}
+            clearable
+            searchable
+            w={{ base: '100%', xs: 240 }}
+          />
+          <Select
+            label="Team"
+            placeholder="Any team"
+            data={teamOptions}
+            value={search.teamId ?? null}
+            onChange={(v) => set('teamId', v)}
+            clearable
+            searchable
+            w={narrow}
+          />
+          <MultiSelect
+            label="Kind"
+            placeholder={search.kind ? undefined : 'Any kind'}
+            data={KIND_OPTIONS}
+            value={splitCsv(search.kind)}
+            onChange={(v) => setList('kind', v)}
+            clearable
+            w={narrow}
+          />
+          <Select
+            label="Category"
+            placeholder="Any category"
+            data={categoryOptions(categories)}
+            value={search.categoryId ?? null}
+            onChange={(v) => set('categoryId', v)}
+            clearable
+            searchable
+            w={{ base: '100%', xs: 240 }}
+          />
+          <MultiSelect
+            label="Channel"
+            placeholder={search.channel ? undefined : 'Any channel'}
+            data={CHANNEL_OPTIONS}
+            value={splitCsv(search.channel)}
+            onChange={(v) => setList('channel', v)}
+            clearable
+            w={narrow}
+          />
+          <MultiSelect
+            label="Priority"
+            placeholder={search.priority ? undefined : 'Any priority'}
+            data={PRIORITY_OPTIONS}
+            value={splitCsv(search.priority)}
+            onChange={(v) => setList('priority', v)}
+            clearable
+            w={narrow}
+          />
+          <TextInput
+            label="Received from"
+            type="date"
+            value={search.receivedFrom ?? ''}
+            onChange={(e) => set('receivedFrom', e.currentTarget.value)}
+            w={{ base: '100%', xs: 170 }}
+          />
+          <TextInput
+            label="Received to"
+            type="date"
+            value={search.receivedTo ?? ''}
+            onChange={(e) => set('receivedTo', e.currentTarget.value)}
+            w={{ base: '100%', xs: 170 }}
+          />
+        </Group>
+      </Collapse>
+    </>
+  );
+}
