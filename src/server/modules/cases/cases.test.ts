@@ -811,3 +811,131 @@ describe('cases: lifecycle, authority, objectivity and confidentiality', () => {
     expect(other).toBe(404);
   });
 });
+
+describe('cases: deadline clocks through the case API', () => {
+  let t: TestApp;
+  let officer: Session;
+  let supervisorEmail: string;
+  let areaId: string;
+  const MINUTE = 60_000;
+
+  beforeAll(async () => {
+    // Monday 2 March 2026, 09:00 in Sydney (AEDT, +11:00): a working day.
+    t = await createTestApp({
+      clock: new (await import('../../platform/clock.js')).ManualClock('2026-03-01T22:00:00Z'),
+    });
+    const admin = await setupOrganisation(t);
+    await admin.patch('/api/v1/organisation', {
+      version: (await admin.get('/api/v1/organisation')).json().version,
+      timeZone: 'Australia/Sydney',
+    });
+    areaId = (await createArea(admin, { name: 'Contact centre', code: 'CC' })).id;
+    officer = (await createStaff(t, admin, { role: 'officer', areaIds: [areaId], name: 'Olga Officer' }))
+      .session;
+    supervisorEmail = (
+      await createStaff(t, admin, { role: 'supervisor', areaIds: [areaId], name: 'Stan Super' })
+    ).user.email;
+    t.mailer.sent.length = 0;
+  });
+  afterAll(() => t.close());
+
+  const create = async (priority: string) => {
+    const res = await officer.post('/api/v1/cases', {
+      areaId,
+      channel: 'phone',
+      priority,
+      subject: 'Billing error',
+      description: 'Charged twice',
+      customer: { name: 'Clock Customer' },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json<Case>();
+  };
+  const clockOf = (c: Case, kind: string) => c.clocks.find((k) => k.kind === kind)!;
+
+  it('starts three clocks at receipt, warns at 75%, breaches and escalates once', async () => {
+    const c = await create('high');
+    expect(c.clocks.map((k) => k.kind).sort()).toEqual(['acknowledgement', 'first_response', 'resolution']);
+    const ack = clockOf(c, 'acknowledgement');
+    expect(ack.state).toBe('running');
+    // High priority: acknowledgement within 2 working hours.
+    expect(ack.dueAt).toBe('2026-03-02T00:00:00.000Z'); // 11:00 in Sydney
+    expect(c.deadlineState).toBe('on_track');
+
+    t.clock.advance(91 * MINUTE);
+    await t.worker.drain();
+    let now = (await officer.get(`/api/v1/cases/${c.id}`)).json<Case>();
+    expect(now.deadlineState).toBe('due_soon');
+    expect(clockOf(now, 'acknowledgement').isWarning).toBe(true);
+
+    t.clock.advance(30 * MINUTE);
+    await t.worker.drain();
+    await t.worker.drain();
+    now = (await officer.get(`/api/v1/cases/${c.id}`)).json<Case>();
+    expect(now).toMatchObject({ deadlineState: 'breached', escalated: true, priority: 'urgent' });
+    const escalations = await t.database.query<{ type: string }>(
+      "SELECT type FROM clock_events e JOIN case_clocks k ON k.id = e.clock_id WHERE k.case_id = $1 AND e.type IN ('warned','breached','escalated')",
+      [c.id],
+    );
+    expect(escalations.map((e) => e.type).sort()).toEqual(['breached', 'escalated', 'warned']);
+    expect(t.mailer.sent.filter((m) => m.to === supervisorEmail).length).toBeGreaterThanOrEqual(1);
+    const toSupervisor = () => t.mailer.sent.filter((m) => m.to === supervisorEmail).length;
+    const before = toSupervisor();
+    t.clock.advance(60 * MINUTE);
+    await t.worker.drain();
+    now = (await officer.get(`/api/v1/cases/${c.id}`)).json<Case>();
+    // Raised once, told once: nothing fires twice on the next drain.
+    expect(now.priority).toBe('urgent');
+    expect(toSupervisor()).toBe(before);
+  });
+
+  it('pauses while awaiting the customer (audited), resumes, and the response fulfils the clocks', async () => {
+    const c = await create('medium');
+    const ack = await officer.post(`/api/v1/cases/${c.id}/transitions`, {
+      version: c.version,
+      to: 'acknowledged',
+    });
+    const acked = ack.json<Case>();
+    expect(clockOf(acked, 'acknowledgement').state).toBe('met');
+    const inv = (
+      await officer.post(`/api/v1/cases/${c.id}/transitions`, { version: acked.version, to: 'investigating' })
+    ).json<Case>();
+    const waiting = (
+      await officer.post(`/api/v1/cases/${c.id}/transitions`, {
+        version: inv.version,
+        to: 'awaiting_customer',
+        reason: 'Asked for the invoice number',
+      })
+    ).json<Case>();
+    expect(waiting.deadlineState).toBe('paused');
+    expect(clockOf(waiting, 'resolution').state).toBe('paused');
+    const paused = await t.database.query<{ action: string }>(
+      "SELECT action FROM audit_events WHERE entity_id = $1 AND action LIKE 'case.clock_%'",
+      [c.id],
+    );
+    expect(paused.length).toBeGreaterThan(0);
+    t.clock.advance(3 * 24 * 60 * MINUTE);
+    const back = (
+      await officer.post(`/api/v1/cases/${c.id}/transitions`, {
+        version: waiting.version,
+        to: 'investigating',
+      })
+    ).json<Case>();
+    expect(clockOf(back, 'resolution').state).toBe('running');
+    // Ten calendar days, plus the three paused days.
+    const due = Date.parse(clockOf(back, 'resolution').dueAt!);
+    expect(due - Date.parse(c.receivedAt)).toBe(13 * 24 * 60 * MINUTE);
+    const p = (
+      await officer.post(`/api/v1/cases/${c.id}/resolution`, {
+        version: back.version,
+        summary: 'Refund the duplicate',
+        actions: [{ type: 'refund', amountCents: 40_00 }],
+      })
+    ).json<Case>();
+    const responded = (
+      await officer.post(`/api/v1/cases/${c.id}/response`, { version: p.version })
+    ).json<Case>();
+    expect(responded.clocks.every((k) => k.state === 'met' || k.state === 'breached')).toBe(true);
+    expect(responded.deadlineState).toBe('none');
+  });
+});
