@@ -78,11 +78,12 @@ export function QueueFilters({
     if ((search.q ?? '') !== debounced) set('q', debounced);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debounced]);
-  // A saved view or "Clear filters" changes q from outside: show it.
-  useEffect(() => {
+  // A saved view or "Clear filters" changes q from outside: show it (state adjusted while rendering).
+  const [shownQ, setShownQ] = useState(search.q ?? '');
+  if ((search.q ?? '') !== shownQ) {
+    setShownQ(search.q ?? '');
     if ((search.q ?? '') !== text.trim()) setText(search.q ?? '');
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [search.q]);
+  }
 
   const areaIds = splitCsv(search.areaId);
   const teamOptions = teams
