@@ -37,6 +37,8 @@ import { createIdentityService, identityRoutes } from './modules/identity/index.
 import { createOrganisationService, organisationRoutes } from './modules/organisation/index.js';
 import { createSetupService, setupRoutes } from './modules/setup/index.js';
 import { createStakeholderService, stakeholderRoutes } from './modules/stakeholders/index.js';
+import { createDeadlineService, deadlineRoutes } from './modules/deadlines/index.js';
+import { CaseEvents } from './platform/events.js';
 
 export interface BuildOptions {
   config: Config;
@@ -62,8 +64,10 @@ function createServices(deps: Deps) {
   const identity = createIdentityService(deps, organisation);
   const stakeholders = createStakeholderService(deps, organisation);
   const audit = createAuditService(deps);
-  const setup = createSetupService(deps, organisation, identity);
-  return { organisation, identity, stakeholders, audit, setup };
+  const caseEvents = new CaseEvents();
+  const deadlines = createDeadlineService(deps, organisation, caseEvents);
+  const setup = createSetupService(deps, organisation, identity, deadlines);
+  return { organisation, identity, stakeholders, audit, setup, caseEvents, deadlines };
 }
 
 /** Builds the HTTP app and the job worker. Never listens: main.ts does, tests use app.inject. */
@@ -91,6 +95,7 @@ export async function buildApp(options: BuildOptions) {
   const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log });
   const worker = new JobWorker(database.db, clock, log, config.jobsPollMs);
   worker.register(MAIL_QUEUE, mailJobHandler(mailer, log));
+  services.deadlines.registerJobs(worker);
 
   const app = Fastify({
     loggerInstance: log as FastifyBaseLogger,
@@ -221,6 +226,7 @@ export async function buildApp(options: BuildOptions) {
   organisationRoutes(zapp, services.organisation);
   stakeholderRoutes(zapp, services.stakeholders);
   auditRoutes(zapp, services.audit);
+  deadlineRoutes(zapp, services.deadlines);
 
   await app.ready();
   // Read after ready: a plugin scope's own onRoute hook may set `access` after ours has run.

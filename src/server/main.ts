@@ -41,6 +41,10 @@ async function main(): Promise<void> {
     log.info('headless setup complete');
   }
 
+  // Existing installations get the default business calendar and deadline policies (idempotent).
+  const org = await services.organisation.getOrganisation();
+  if (org) await database.db.transaction((tx) => services.deadlines.ensureDefaults(tx, org.timeZone));
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) {

@@ -6,6 +6,7 @@ import { actorOf, type RequestContext } from '../../platform/context.js';
 import { hashPassword } from '../../platform/crypto.js';
 import type { Deps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
+import type { DeadlineService } from '../deadlines/index.js';
 import { createIdentityService, type IdentityService } from '../identity/index.js';
 import { createOrganisationService, type OrganisationService } from '../organisation/index.js';
 import { loadSampleOrganisation, type SampleResult } from '../sample/index.js';
@@ -15,7 +16,12 @@ const SETUP_LOCK = 7_340_003;
 
 export type SetupService = ReturnType<typeof createSetupService>;
 
-export function createSetupService(deps: Deps, organisation: OrganisationService, identity: IdentityService) {
+export function createSetupService(
+  deps: Deps,
+  organisation: OrganisationService,
+  identity: IdentityService,
+  deadlines: Pick<DeadlineService, 'ensureDefaults'>,
+) {
   const { db, clock, log } = deps;
 
   async function isNeeded(): Promise<boolean> {
@@ -41,6 +47,8 @@ export function createSetupService(deps: Deps, organisation: OrganisationService
         entityId: '1',
         after: input.organisation,
       });
+      // The default business calendar and deadline policies, so new cases get clocks at once.
+      await deadlines.ensureDefaults(tx, input.organisation.timeZone);
       const roleIds = await ident.seedDefaultRoles(tx);
       const adminId = await ident.createActiveUser(tx, ctx, {
         email: input.admin.email,
@@ -59,6 +67,7 @@ export function createSetupService(deps: Deps, organisation: OrganisationService
           { organisation: org, identity: ident, stakeholders: createStakeholderService(txDeps, org) },
           roleIds,
           passwordHash,
+          clock.now(),
         );
         await org.markSampleLoaded(tx);
       }
