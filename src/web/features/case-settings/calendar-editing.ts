@@ -168,3 +168,12 @@ export function holidayProblem(
     return { field: 'name', message: 'This holiday is already in the list' };
   return null;
 }
+
+/** A calendar problem's message in the editor's words: "overlaps weekly.1[0]" → "Overlaps Monday hours 1". */
+export function describeCalendarProblem(message: string): string {
+  const text = message.replace(/weekly\.([1-7])(?:\[|\.)(\d+)\]?/g, (_m, day: string, index: string) => {
+    const label = WEEKDAYS[Number(day) - 1]?.label ?? day;
+    return `${label} hours ${Number(index) + 1}`;
+  });
+  return text ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+}

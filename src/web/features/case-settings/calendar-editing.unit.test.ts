@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   calendarErrorKey,
   copyDay,
+  describeCalendarProblem,
   holidayProblem,
   intervalMinutes,
   mergeHolidays,
@@ -79,6 +80,14 @@ describe('working intervals', () => {
     expect(calendarErrorKey('body.weekly.3.1.start')).toBe('weekly.3.1.start');
     expect(calendarErrorKey('holidays[2].date')).toBe('holidays.2.date');
     expect(calendarErrorKey('body.timeZone')).toBe('timeZone');
+  });
+
+  it('words problems the way the editor labels rows', () => {
+    expect(describeCalendarProblem('overlaps weekly.1[0]')).toBe('Overlaps Monday hours 1');
+    expect(describeCalendarProblem('overlaps weekly.7.2')).toBe('Overlaps Sunday hours 3');
+    expect(describeCalendarProblem('must be a time HH:mm from 00:00 to 23:59')).toBe(
+      'Must be a time HH:mm from 00:00 to 23:59',
+    );
   });
 });
 
