@@ -42,6 +42,8 @@ export function timelineDetails(entry: TimelineEntry, money: (cents: number) => 
     lines.push(
       `External body: ${body}${typeof d.externalReference === 'string' ? ` (${d.externalReference})` : ''}`,
     );
+  if (entry.type === 'details' && Array.isArray(d.fields) && d.fields.length)
+    lines.push(`Changed: ${d.fields.filter((f): f is string => typeof f === 'string').join(', ')}`);
   if (typeof d.totalCents === 'number') lines.push(`Total: ${money(d.totalCents)}`);
   if (typeof d.reason === 'string' && d.reason && d.reason !== entry.body) lines.push(`Reason: ${d.reason}`);
   if (typeof d.messageId === 'string' && d.messageId) lines.push(`Message-ID: ${d.messageId}`);

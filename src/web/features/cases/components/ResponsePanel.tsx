@@ -130,12 +130,7 @@ function ResponseComposer({ c }: { c: Case }) {
         onChange={(e) => setBody(e.currentTarget.value)}
       />
       <Group gap="sm">
-        <Button
-          variant="default"
-          leftSection={<IconEye size={16} />}
-          disabled={!templateId}
-          onClick={() => setPreviewing(true)}
-        >
+        <Button variant="default" leftSection={<IconEye size={16} />} onClick={() => setPreviewing(true)}>
           Preview
         </Button>
         <Button

@@ -42,7 +42,8 @@ export function useCaseEvents(caseId: string, myUserId: string) {
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
     const source = new EventSource(`/api/v1/cases/${caseId}/events`, { withCredentials: true });
-    source.onmessage = (message: MessageEvent<string>) => {
+    // The server names its events "change"; plain messages are accepted too.
+    const onChange = (message: MessageEvent<string>) => {
       const change = parseCaseChange(message.data);
       if (!change || change.caseId !== caseId) return;
       void queryClient.invalidateQueries({ queryKey: caseQueryKey(caseId) });
@@ -59,6 +60,8 @@ export function useCaseEvents(caseId: string, myUserId: string) {
         });
       }
     };
+    source.addEventListener('change', onChange);
+    source.onmessage = onChange;
     return () => source.close();
   }, [caseId, queryClient]);
 }
@@ -70,7 +73,7 @@ export function useQueueEvents() {
     if (typeof EventSource === 'undefined') return;
     const source = new EventSource('/api/v1/cases/stream', { withCredentials: true });
     let timer: number | undefined;
-    source.onmessage = () => {
+    const onChange = () => {
       if (timer !== undefined) return;
       timer = window.setTimeout(() => {
         timer = undefined;
@@ -78,6 +81,8 @@ export function useQueueEvents() {
         void queryClient.invalidateQueries({ queryKey: ['saved-views'] });
       }, 1000);
     };
+    source.addEventListener('change', onChange);
+    source.onmessage = onChange;
     return () => {
       source.close();
       if (timer !== undefined) window.clearTimeout(timer);
