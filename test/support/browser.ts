@@ -7,6 +7,7 @@ import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import { openDatabase } from '../../src/server/db/client.js';
 import { migrate } from '../../src/server/db/migrate.js';
+import type { Clock } from '../../src/server/platform/clock.js';
 import { startSmtpListener } from './smtp.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -33,7 +34,7 @@ export async function launchBrowser(): Promise<Browser> {
  * A fresh Verity as `npm start` runs it (embedded PGlite in a new data directory, the built web interface,
  * the job worker), listening on loopback and sending email to a real SMTP listener.
  */
-export async function startVerity() {
+export async function startVerity(options: { clock?: Clock } = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'verity-e2e-'));
   const smtp = await startSmtpListener();
   const port = 0;
@@ -46,7 +47,7 @@ export async function startVerity() {
   });
   const database = await openDatabase({ dataDir });
   await migrate(database);
-  const built = await buildApp({ config, database, logger: pino({ level: 'silent' }) });
+  const built = await buildApp({ config, database, clock: options.clock, logger: pino({ level: 'silent' }) });
   const address = await built.app.listen({ port, host: '127.0.0.1' });
   built.worker.start();
   return {

@@ -810,6 +810,54 @@ describe('cases: lifecycle, authority, objectivity and confidentiality', () => {
     });
     expect(other).toBe(404);
   });
+
+  it('streams queue changes only for areas the watcher can see', async () => {
+    const { port } = t.app.server.address() as AddressInfo;
+    const open = (s: Session) => {
+      const chunks: string[] = [];
+      const req = http.get({
+        host: '127.0.0.1',
+        port,
+        path: '/api/v1/cases/stream',
+        headers: { cookie: [...s.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+      });
+      const ready = new Promise<void>((resolve) =>
+        req.on('response', (res) => res.on('data', (c: Buffer) => (chunks.push(c.toString()), resolve()))),
+      );
+      return { chunks, ready, close: () => req.destroy() };
+    };
+    const sup = open(supervisor);
+    const other = open(officerB);
+    await Promise.all([sup.ready, other.ready]);
+    const c = await create(officer);
+    await expect.poll(() => sup.chunks.join('').includes(c.id)).toBe(true);
+    const b = await create(officerB, { areaId: areaB.id });
+    await expect.poll(() => other.chunks.join('').includes(b.id)).toBe(true);
+    expect(other.chunks.join('')).not.toContain(c.id);
+    expect(sup.chunks.join('')).not.toContain(b.id);
+    sup.close();
+    other.close();
+  });
+
+  it('documents the case API in OpenAPI', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, unknown>;
+    }>();
+    for (const path of [
+      '/api/v1/cases',
+      '/api/v1/cases/{id}',
+      '/api/v1/cases/{id}/transitions',
+      '/api/v1/cases/{id}/resolution',
+      '/api/v1/cases/{id}/resolution/decision',
+      '/api/v1/cases/{id}/response',
+      '/api/v1/cases/bulk',
+      '/api/v1/saved-views',
+      '/api/v1/categories',
+      '/api/v1/templates',
+      '/api/v1/assignment-rules',
+    ])
+      expect(Object.keys(doc.paths)).toContain(path);
+  });
 });
 
 describe('cases: deadline clocks through the case API', () => {
