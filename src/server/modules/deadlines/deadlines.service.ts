@@ -618,14 +618,16 @@ export function createDeadlineService(deps: Deps, organisation: OrganisationServ
   async function handleCheck(payload: z.infer<typeof deadlineJobSchema>): Promise<void> {
     let change: CaseChange | null = null;
     await db.transaction(async (tx) => {
-      const row = await repo.findClock(tx, payload.clockId, true);
+      const peek = await repo.findClock(tx, payload.clockId);
       // Paused, met or re-planned: the plan that changed it queued whatever is still needed.
-      if (!row || row.state !== 'running') return;
+      if (!peek || peek.state !== 'running') return;
+      // Lock the case before its clock, in the same order as the cases service, so the two never deadlock.
+      const kase = await repo.findCaseBrief(tx, peek.caseId, true);
+      const row = await repo.findClock(tx, payload.clockId, true);
+      if (!kase || !row || row.state !== 'running') return;
       const calendar = await calendarCache(tx)(row.calendarId);
       const status = evaluate(row, await repo.eventsOfClocks(tx, [row.id]), calendar);
       if (!status.isRunning) return;
-      const kase = await repo.findCaseBrief(tx, row.caseId, true);
-      if (!kase) return;
       const now = clock.now();
       const format = await formatter(tx, calendar.timeZone);
       const link = `${config.publicUrl.replace(/\/$/, '')}/cases/${kase.id}`;
@@ -733,12 +735,17 @@ export function createDeadlineService(deps: Deps, organisation: OrganisationServ
     const open = await repo.openClocksOfCalendar(tx, calendarId);
     if (open.length === 0) return;
     const calendar = await calendarCache(tx)(calendarId);
-    const cases = new Set<string>();
-    for (const row of open) {
-      await replan(tx, row, calendar);
-      cases.add(row.caseId);
+    const byCase = new Map<string, repo.ClockRow[]>();
+    for (const row of open) byCase.set(row.caseId, [...(byCase.get(row.caseId) ?? []), row]);
+    for (const [caseId, rows] of byCase) {
+      // Case first, then its clocks: the order the cases service locks in.
+      await repo.findCaseBrief(tx, caseId, true);
+      const locked = (await repo.clocksOfCase(tx, caseId, true)).filter(
+        (r) => r.calendarId === calendarId && isOpen(r) && rows.some((o) => o.id === r.id),
+      );
+      for (const row of locked) await replan(tx, row, calendar);
+      await refreshSummary(tx, caseId);
     }
-    for (const caseId of cases) await refreshSummary(tx, caseId);
   }
 
   // ------------------------------------------------------------------------------------------------------

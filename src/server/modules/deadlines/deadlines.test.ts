@@ -5,6 +5,8 @@ import {
   createStaff,
   createTestApp,
   setupOrganisation,
+  signIn,
+  ADMIN,
   type Session,
   type TestApp,
 } from '../../../../test/support/app.js';
@@ -633,6 +635,39 @@ describe('deadline clocks', () => {
     // 16 working hours from Tuesday 09:00: Wednesday 17:00.
     expect(resolution).toMatchObject({ state: 'running', dueAt: syd('2026-06-24T17:00:00').toISOString() });
     expect((await caseRow(t, c.id)).deadline_state).toBe('on_track');
+  });
+
+  it('moves open clocks when their calendar gains a holiday', async () => {
+    const start = syd('2026-06-29T09:00:00'); // a Monday
+    t.clock.set(start);
+    const c = await insertCase(t, { areaId: area.id, receivedAt: start });
+    await t.database.db.transaction((tx) => t.services.deadlines.startClocks(tx, c, null));
+    const due = async () => iso((await clockRows(t, c.id)).find((k) => k.kind === 'acknowledgement')!.due_at);
+    expect(await due()).toBe(syd('2026-06-29T13:00:00').toISOString());
+
+    // Weeks have passed on the clock: a fresh session. The administrator configures calendars but does not
+    // read cases (nor the calendar list).
+    admin = await signIn(t, ADMIN.email, ADMIN.password);
+    expect((await admin.get('/api/v1/calendars')).statusCode).toBe(403);
+    const [row] = await t.database.query<{ id: string; version: number }>(
+      `SELECT id, version FROM business_calendars WHERE is_default`,
+    );
+    const holidays = await t.database.query<{ holidays: { date: string; name: string }[] }>(
+      `SELECT holidays FROM business_calendars WHERE id = $1`,
+      [row!.id],
+    );
+    const res = await admin.patch(`/api/v1/calendars/${row!.id}`, {
+      version: row!.version,
+      holidays: [...holidays[0]!.holidays, { date: '2026-06-29', name: 'Staff day' }],
+    });
+    expect(res.statusCode).toBe(200);
+    // Monday is now a holiday: the four working hours are Tuesday 09:00–13:00.
+    expect(await due()).toBe(syd('2026-06-30T13:00:00').toISOString());
+    expect((await caseRow(t, c.id)).sort_due).toBe(syd('2026-06-30T13:00:00').toISOString());
+    // The job queued for the old due time finds nothing to do.
+    t.clock.set(syd('2026-06-29T16:00:00'));
+    await t.worker.drain();
+    expect((await caseRow(t, c.id)).escalated).toBe(false);
   });
 });
 
