@@ -369,6 +369,25 @@ describe('deadline configuration', () => {
     expect(await ackTarget(elsewhere.id)).toBe(60);
   });
 
+  it('documents calendars and deadline policies in OpenAPI', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, Record<string, { tags?: string[]; summary?: string }>>;
+    }>();
+    for (const path of [
+      '/api/v1/calendars',
+      '/api/v1/calendars/{id}',
+      '/api/v1/deadline-policies',
+      '/api/v1/deadline-policies/{id}',
+    ]) {
+      const ops = Object.values(doc.paths[path] ?? {});
+      expect(ops.length).toBeGreaterThan(0);
+      for (const op of ops) {
+        expect(op.tags).toEqual(['Deadlines']);
+        expect(op.summary).toBeTruthy();
+      }
+    }
+  });
+
   it('starts no clocks when no policy applies', async () => {
     const policies = (await manager.get('/api/v1/deadline-policies')).json<{ items: DeadlinePolicy[] }>()
       .items;
