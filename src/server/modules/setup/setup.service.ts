@@ -67,7 +67,6 @@ export function createSetupService(
           { organisation: org, identity: ident, stakeholders: createStakeholderService(txDeps, org) },
           roleIds,
           passwordHash,
-          clock.now(),
         );
         await org.markSampleLoaded(tx);
       }
