@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createArea,
   createStaff,
+  createTeam,
   createTestApp,
   setupOrganisation,
   signIn,
@@ -687,6 +688,47 @@ describe('deadline clocks', () => {
     t.clock.set(syd('2026-06-29T16:00:00'));
     await t.worker.drain();
     expect((await caseRow(t, c.id)).escalated).toBe(false);
+  });
+
+  it('tells the team leader and the supervisors of a breach, never the person the complaint is about', async () => {
+    admin = await signIn(t, ADMIN.email, ADMIN.password);
+    const team = await createTeam(admin, area.id);
+    const leader = await createStaff(t, admin, { role: 'officer', areaIds: [area.id], teamIds: [team.id] });
+    await t.database.query(`UPDATE team_members SET is_leader = true WHERE user_id = $1`, [leader.user.id]);
+    const supervisor = await t.database.query<{ id: string }>(`SELECT id FROM users WHERE email = $1`, [
+      supervisorEmail,
+    ]);
+
+    const start = syd('2026-06-30T09:00:00');
+    t.clock.set(start);
+    const about = await insertCase(t, { areaId: area.id, receivedAt: start, priority: 'urgent' });
+    const plain = await insertCase(t, { areaId: area.id, receivedAt: start, priority: 'urgent' });
+    await t.database.query(`UPDATE cases SET team_id = $1 WHERE id IN ($2, $3)`, [
+      team.id,
+      about.id,
+      plain.id,
+    ]);
+    // The first complaint is about the supervisor.
+    await t.database.query(`UPDATE cases SET concerns_user_id = $1 WHERE id = $2`, [
+      supervisor[0]!.id,
+      about.id,
+    ]);
+    await t.database.db.transaction(async (tx) => {
+      await t.services.deadlines.startClocks(tx, about, null);
+      await t.services.deadlines.startClocks(tx, plain, null);
+    });
+    t.mailer.sent.length = 0;
+    t.clock.set(syd('2026-06-30T10:30:00'));
+    await t.worker.drain();
+    const escalations = (ref: string) =>
+      t.mailer.sent
+        .filter((m) => m.subject.startsWith('Escalated') && m.subject.includes(ref))
+        .map((m) => m.to)
+        .sort();
+    expect(escalations(about.reference)).toEqual([leader.user.email]);
+    expect(escalations(plain.reference)).toEqual([leader.user.email, supervisorEmail].sort());
+    // Urgent is the top: the priority stays, the case is marked escalated.
+    expect(await caseRow(t, plain.id)).toMatchObject({ priority: 'urgent', escalated: true });
   });
 });
 
