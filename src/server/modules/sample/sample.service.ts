@@ -1,10 +1,12 @@
 import type { StakeholderKind } from '../../../contracts/stakeholders.js';
-import type { RequestContext } from '../../platform/context.js';
+import { writeAudit } from '../../platform/audit.js';
+import { actorOf, type RequestContext } from '../../platform/context.js';
 import type { IdentityService } from '../identity/index.js';
 import type { OrganisationService } from '../organisation/index.js';
 import type { StakeholderService } from '../stakeholders/index.js';
 import type { Db } from '../../db/client.js';
 import { seededRandom } from './random.js';
+import { insertSampleCases, type SampleAreaStaff } from './sample-cases.js';
 
 export const SAMPLE_SEED = 20_260_301;
 export const SAMPLE_EMAIL_DOMAIN = 'sample.verity.example';
@@ -127,6 +129,7 @@ export interface SampleResult {
   teams: number;
   staff: number;
   stakeholders: number;
+  cases: number;
 }
 
 /**
@@ -139,6 +142,7 @@ export async function loadSampleOrganisation(
   services: SampleServices,
   roleIds: Map<string, string>,
   passwordHash: string,
+  now: Date,
 ): Promise<SampleResult> {
   const rng = seededRandom(SAMPLE_SEED);
   const usedNames = new Set<string>();
@@ -157,6 +161,7 @@ export async function loadSampleOrganisation(
       .replace(/[^a-z ]/g, '')
       .replace(/ /g, '.')}@${SAMPLE_EMAIL_DOMAIN}`;
   const areaIdByCode = new Map<string, string>();
+  const areaStaff: SampleAreaStaff[] = [];
   let teamCount = 0;
   let staff = 0;
 
@@ -174,7 +179,7 @@ export async function loadSampleOrganisation(
       teamCount++;
     }
     const sup = personName();
-    await services.identity.createActiveUser(tx, ctx, {
+    const supervisorId = await services.identity.createActiveUser(tx, ctx, {
       email: emailOf(sup),
       name: sup,
       jobTitle: `${a.name} team leader`,
@@ -184,19 +189,23 @@ export async function loadSampleOrganisation(
       teamIds,
     });
     staff++;
+    const officers: SampleAreaStaff['officers'] = [];
     for (let i = 0; i < 4; i++) {
       const n = personName();
-      await services.identity.createActiveUser(tx, ctx, {
+      const teamId = teamIds[i % teamIds.length]!;
+      const officerId = await services.identity.createActiveUser(tx, ctx, {
         email: emailOf(n),
         name: n,
         jobTitle: 'Customer service officer',
         roleId: roleIds.get('officer')!,
         passwordHash,
         areaIds: [area.id],
-        teamIds: [teamIds[i % teamIds.length]!],
+        teamIds: [teamId],
       });
+      officers.push({ id: officerId, teamId });
       staff++;
     }
+    areaStaff.push({ areaId: area.id, code: a.code, teamIds, supervisorId, officers });
   }
   const allAreaIds = [...areaIdByCode.values()];
   for (const [role, title] of [
@@ -225,5 +234,13 @@ export async function loadSampleOrganisation(
       areaId: s.area ? areaIdByCode.get(s.area)! : null,
     });
   }
-  return { areas: SAMPLE_AREAS.length, teams: teamCount, staff, stakeholders: STAKEHOLDERS.length };
+  // A separate stream, so adding cases leaves the names above as they were.
+  const cases = await insertSampleCases(tx, seededRandom(SAMPLE_SEED + 1), { now, areas: areaStaff });
+  await writeAudit(tx, actorOf(ctx, { now: () => now }), {
+    action: 'case.sample_loaded',
+    entityType: 'case',
+    entityId: 'sample',
+    after: { cases },
+  });
+  return { areas: SAMPLE_AREAS.length, teams: teamCount, staff, stakeholders: STAKEHOLDERS.length, cases };
 }

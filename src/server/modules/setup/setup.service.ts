@@ -67,6 +67,7 @@ export function createSetupService(
           { organisation: org, identity: ident, stakeholders: createStakeholderService(txDeps, org) },
           roleIds,
           passwordHash,
+          clock.now(),
         );
         await org.markSampleLoaded(tx);
       }
