@@ -280,3 +280,7 @@ INSERT INTO response_templates (name, purpose, subject, body) VALUES
    E'Dear {{customer.name}},\n\nWe are still working on "{{case.subject}}" ({{case.reference}}). Its status is now: {{case.status}}.\n\nKind regards,\n{{handler.name}}'),
   ('Outcome', 'response', 'The outcome of your complaint — {{case.reference}}',
    E'Dear {{customer.name}},\n\nThank you for raising "{{case.subject}}" with us, and we are sorry for the trouble it caused.\n\nWhat we will do: {{resolution.summary}}\n\n{{resolution.total}}\n\nPlease let us know whether you accept this outcome. If you do not, we will review it; you may also take it to an external body such as the ombudsman or the Office of Fair Trading.\n\nThank you for helping us improve.\n\n{{handler.name}}\n{{area.name}}, {{organisation.name}}');
+
+-- Roles made before this migration: the new permission goes to the roles that configure case handling.
+UPDATE roles SET permissions = array_append(permissions, 'cases:configure')
+WHERE key IN ('manager', 'administrator') AND NOT ('cases:configure' = ANY (permissions));
