@@ -133,7 +133,6 @@ export function AssignmentRuleFormModal({
               <Select
                 label="Business area"
                 required
-                data-autofocus
                 data={areaOptions}
                 searchable
                 allowDeselect={false}

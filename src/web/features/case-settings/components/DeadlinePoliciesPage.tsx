@@ -138,7 +138,7 @@ export function DeadlinePoliciesPage() {
       rows={rows.map((p) => (
         <Table.Tr key={p.id}>
           <Table.Td>
-            <Text size="sm" fw={600} c={p.areaName ? undefined : 'teal.8'}>
+            <Text size="sm" fw={600}>
               {p.areaName ?? 'All areas'}
             </Text>
             <Text size="xs" c="dimmed">

@@ -271,12 +271,11 @@ export function DeadlinePolicyFormModal({
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
               <Select
                 label="Business area"
-                description="Empty: every area without its own policy"
+                description="Empty: all areas"
                 placeholder="All areas"
                 data={(areas.data ?? []).filter((a) => a.active).map((a) => ({ value: a.id, label: a.name }))}
                 searchable
                 clearable
-                data-autofocus
                 {...form.getInputProps('areaId')}
                 value={form.values.areaId || null}
                 onChange={(v) => form.setFieldValue('areaId', v ?? '')}
@@ -318,8 +317,8 @@ export function DeadlinePolicyFormModal({
             />
           ))}
           <NumberInput
-            label="Warn when this much of the time is used"
-            description="The handler and their supervisor are warned before a deadline is breached"
+            label="Warning at"
+            description="Share of the time used when staff are warned that a deadline is near"
             suffix=" %"
             min={1}
             max={99}
