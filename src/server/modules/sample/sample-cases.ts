@@ -2,10 +2,10 @@
 // enquiries in every area, each with a timeline consistent with its status, so the queue, the case page and
 // later analysis have something true-to-life to show. Deterministic apart from references (drawn like real ones)
 // and the dates, which are relative to the clock's "now".
-import { randomInt } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { CaseKind, CaseStatus, Channel, NeedType, Outcome, Priority } from '../../../contracts/cases.js';
 import type { Db } from '../../db/client.js';
+import { newCaseReference } from '../cases/index.js';
 import type { Random } from './random.js';
 
 const DAY = 86_400_000;
@@ -46,15 +46,6 @@ export interface SampleAreaStaff {
 export interface SampleCasesInput {
   now: Date;
   areas: SampleAreaStaff[];
-}
-
-/** A placeholder until the cases module exports its reference generator (same format). */
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-function newCaseReference(receivedAt: Date): string {
-  const year = String(receivedAt.getUTCFullYear() % 100).padStart(2, '0');
-  let body = '';
-  for (let i = 0; i < 6; i++) body += ALPHABET[randomInt(ALPHABET.length)];
-  return `VR-${year}-${body.slice(0, 4)}-${body.slice(4)}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------
