@@ -177,3 +177,24 @@ export function describeCalendarProblem(message: string): string {
   });
   return text ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }
+
+const FIELD_NAMES: Record<string, string> = {
+  name: 'Name',
+  timeZone: 'Time zone',
+  weekly: 'Working hours',
+  holidays: 'Public holidays',
+  areaIds: 'Business areas',
+};
+
+/** Where an error key points, in the editor's words: `weekly.1.1.end` → "Monday hours 2, until". */
+export function describeErrorKey(key: string): string {
+  const interval = /^weekly\.([1-7])\.(\d+)(?:\.(start|end))?$/.exec(key);
+  if (interval) {
+    const day = WEEKDAYS[Number(interval[1]) - 1]!.label;
+    const part = interval[3] === 'start' ? ', from' : interval[3] === 'end' ? ', until' : '';
+    return `${day} hours ${Number(interval[2]) + 1}${part}`;
+  }
+  const holiday = /^holidays\.(\d+)/.exec(key);
+  if (holiday) return `Holiday ${Number(holiday[1]) + 1}`;
+  return FIELD_NAMES[key] ?? key;
+}

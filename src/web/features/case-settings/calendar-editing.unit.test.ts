@@ -3,6 +3,7 @@ import {
   calendarErrorKey,
   copyDay,
   describeCalendarProblem,
+  describeErrorKey,
   holidayProblem,
   intervalMinutes,
   mergeHolidays,
@@ -80,6 +81,14 @@ describe('working intervals', () => {
     expect(calendarErrorKey('body.weekly.3.1.start')).toBe('weekly.3.1.start');
     expect(calendarErrorKey('holidays[2].date')).toBe('holidays.2.date');
     expect(calendarErrorKey('body.timeZone')).toBe('timeZone');
+  });
+
+  it('names the field an error key points at', () => {
+    expect(describeErrorKey('weekly.1.1.end')).toBe('Monday hours 2, until');
+    expect(describeErrorKey('weekly.6.0')).toBe('Saturday hours 1');
+    expect(describeErrorKey('holidays.3.date')).toBe('Holiday 4');
+    expect(describeErrorKey('weekly')).toBe('Working hours');
+    expect(describeErrorKey('timeZone')).toBe('Time zone');
   });
 
   it('words problems the way the editor labels rows', () => {

@@ -1,11 +1,13 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import {
   ActionIcon,
+  Alert,
   Badge,
   Box,
   Button,
   Divider,
   Group,
+  List,
   Menu,
   Modal,
   MultiSelect,
@@ -33,6 +35,7 @@ import {
   calendarErrorKey,
   copyDay,
   describeCalendarProblem,
+  describeErrorKey,
   holidayProblem,
   intervalMinutes,
   mergeHolidays,
@@ -117,6 +120,8 @@ export function CalendarFormModal({
   const areas = useAllAreas(opened);
   const [problem, setProblem] = useState<unknown>(null);
   const [newHoliday, setNewHoliday] = useState<HolidayEntry>({ date: '', name: '' });
+  // What stopped the last save, listed beside the buttons: the fields may be scrolled out of view.
+  const [invalid, setInvalid] = useState<string[]>([]);
   const [holidayError, setHolidayError] = useState<{ field: 'date' | 'name'; message: string } | null>(null);
   const form = useForm<Values>({
     mode: 'controlled',
@@ -150,6 +155,7 @@ export function CalendarFormModal({
 
   const close = () => {
     setProblem(null);
+    setInvalid([]);
     setNewHoliday({ date: '', name: '' });
     setHolidayError(null);
     onClose();
@@ -193,11 +199,20 @@ export function CalendarFormModal({
       if (!SHOWN_ERROR.test(key)) leftover = true;
     }
     form.setErrors(errors);
+    listInvalid(errors);
     setProblem(leftover ? error : null);
   };
 
+  const listInvalid = (errors: Record<string, unknown>) =>
+    setInvalid(
+      Object.entries(errors)
+        .filter(([, message]) => !!message)
+        .map(([key, message]) => `${describeErrorKey(key)}: ${String(message)}`),
+    );
+
   const submit = form.onSubmit((v) => {
     setProblem(null);
+    setInvalid([]);
     const fields = {
       name: v.name.trim(),
       timeZone: v.timeZone,
@@ -218,7 +233,7 @@ export function CalendarFormModal({
         onError: handleError,
       },
     );
-  });
+  }, listInvalid);
 
   const areaOptions = (areas.data ?? [])
     .filter((a) => a.active || form.values.areaIds.includes(a.id))
@@ -521,6 +536,15 @@ export function CalendarFormModal({
             </Text>
           ) : null}
 
+          {invalid.length ? (
+            <Alert color="red" variant="light" title="Check these before saving" role="alert">
+              <List size="sm" spacing={2}>
+                {invalid.slice(0, 8).map((line) => (
+                  <List.Item key={line}>{line}</List.Item>
+                ))}
+              </List>
+            </Alert>
+          ) : null}
           <ProblemAlert
             error={problem}
             onReload={(current) => {
