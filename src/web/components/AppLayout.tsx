@@ -270,6 +270,8 @@ export function AppLayout() {
                       to={item.to}
                       label={item.label}
                       leftSection={item.icon}
+                      // The router marks a link to /cases active on /cases/new too; `except` decides here.
+                      activeOptions={{ exact: !!item.except }}
                       active={isActive(pathname, item.to, item.except)}
                       aria-current={isActive(pathname, item.to, item.except) ? 'page' : undefined}
                       onClick={close}

@@ -13,6 +13,8 @@ import {
  */
 export interface QueueSearch {
   q?: string;
+  /** Only cases still being worked (any open status). */
+  open?: 'true';
   status?: string;
   kind?: string;
   channel?: string;
@@ -44,6 +46,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** The filters (not sort, not view) a person can set; order is the order they are written in the URL. */
 export const FILTER_KEYS = [
   'q',
+  'open',
   'status',
   'areaId',
   'teamId',
@@ -85,6 +88,7 @@ export function parseQueueSearch(raw: Record<string, unknown>): QueueSearch {
   const out: QueueSearch = {};
   const q = str(raw.q)?.trim().slice(0, 200);
   if (q) out.q = q;
+  if (raw.open === 'true' || raw.open === true) out.open = 'true';
   const status = csvOf(raw.status, inKeys(CASE_STATUSES));
   if (status) out.status = status;
   const kind = csvOf(raw.kind, inKeys(CASE_KINDS));
@@ -158,6 +162,7 @@ export function withFilter(
   const next: QueueSearch = { ...search, view: undefined };
   if (key === 'sort') next.sort = value === 'received' || value === 'updated' ? value : undefined;
   else if (key === 'approver') next.approver = value === 'me' ? 'me' : undefined;
+  else if (key === 'open') next.open = value === 'true' ? 'true' : undefined;
   else next[key] = value || undefined;
   return dropEmpty(next);
 }

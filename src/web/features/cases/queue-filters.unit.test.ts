@@ -37,6 +37,12 @@ describe('parseQueueSearch', () => {
     });
   });
 
+  it('keeps "open cases only" as the API spells it', () => {
+    expect(parseQueueSearch({ open: 'true' })).toEqual({ open: 'true' });
+    expect(parseQueueSearch({ open: 'yes' })).toEqual({});
+    expect(toListQuery({ open: 'true' })).toEqual({ open: 'true', sort: 'due' });
+  });
+
   it('accepts unassigned and a user id for the assignee, nothing else', () => {
     expect(parseQueueSearch({ assigneeId: 'none' }).assigneeId).toBe('none');
     expect(parseQueueSearch({ assigneeId: AREA }).assigneeId).toBe(AREA);

@@ -264,7 +264,7 @@ function QueueRow({
           <Checkbox aria-label={`Select ${c.reference}`} checked={selected} onChange={onToggle} />
         </Table.Td>
       ) : null}
-      <Table.Td maw={380}>
+      <Table.Td maw={380} miw={240}>
         <Stack gap={2}>
           <Group gap={6} wrap="nowrap">
             <Anchor

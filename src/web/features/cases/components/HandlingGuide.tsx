@@ -1,6 +1,6 @@
-import { Card, Checkbox, Group, Stack, Text, Title } from '@mantine/core';
+import { Card, Checkbox, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconListCheck } from '@tabler/icons-react';
+import { IconCheck, IconListCheck } from '@tabler/icons-react';
 import { HANDLING_STEPS, type Case, type HandlingStep } from '../../../../contracts/cases.js';
 import { errorMessage } from '../../../components/states.js';
 import type { Formatters } from '../../../lib/format.js';
@@ -22,13 +22,30 @@ export function HandlingGuide({ c, fmt }: { c: Case; fmt: Formatters }) {
       <Stack gap="xs">
         {(Object.keys(HANDLING_STEPS) as HandlingStep[]).map((step) => {
           const entry = done.get(step);
+          if (entry) {
+            return (
+              <Group key={step} gap="sm" wrap="nowrap" align="flex-start">
+                <ThemeIcon size={20} radius="sm" color="teal" variant="filled" aria-hidden>
+                  <IconCheck size={14} />
+                </ThemeIcon>
+                <div>
+                  <Text size="sm">
+                    {HANDLING_STEPS[step]}
+                    <span className="visually-hidden"> (done)</span>
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    Done {fmt.dateTime(entry.doneAt)} by {entry.by}
+                  </Text>
+                </div>
+              </Group>
+            );
+          }
           return (
             <Checkbox
               key={step}
               label={HANDLING_STEPS[step]}
-              description={entry ? `Done ${fmt.dateTime(entry.doneAt)} by ${entry.by}` : undefined}
-              checked={!!entry}
-              disabled={!!entry || !canRecord || record.isPending}
+              checked={false}
+              disabled={!canRecord || record.isPending}
               onChange={() =>
                 record.mutate(
                   { step },

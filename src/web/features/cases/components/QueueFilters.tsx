@@ -108,7 +108,6 @@ export function QueueFilters({
           value={text}
           onChange={(e) => setText(e.currentTarget.value)}
           style={{ flex: '1 1 240px' }}
-          description="Press / to search"
         />
         <MultiSelect
           label="Status"
@@ -139,6 +138,31 @@ export function QueueFilters({
           clearable
           w={narrow}
         />
+      </Group>
+      <Group gap="sm" mb="sm" justify="space-between" align="flex-end">
+        <Group gap="sm">
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            leftSection={<IconAdjustmentsHorizontal size={16} />}
+            onClick={() => setMore((m) => !m)}
+            aria-expanded={more}
+            aria-controls="queue-more-filters"
+          >
+            {more ? 'Fewer filters' : moreCount ? `More filters (${moreCount})` : 'More filters'}
+          </Button>
+          {isFiltered(search) ? (
+            <Button
+              variant="subtle"
+              color="gray"
+              size="compact-sm"
+              leftSection={<IconX size={16} />}
+              onClick={() => onChange(search.sort ? { sort: search.sort } : {})}
+            >
+              Clear filters
+            </Button>
+          ) : null}
+        </Group>
         <Select
           label="Sort by"
           data={SORT_OPTIONS}
@@ -146,30 +170,8 @@ export function QueueFilters({
           onChange={(v) => set('sort', v)}
           allowDeselect={false}
           w={{ base: '100%', xs: 180 }}
+          size="xs"
         />
-      </Group>
-      <Group gap="sm" mb="sm">
-        <Button
-          variant="subtle"
-          size="compact-sm"
-          leftSection={<IconAdjustmentsHorizontal size={16} />}
-          onClick={() => setMore((m) => !m)}
-          aria-expanded={more}
-          aria-controls="queue-more-filters"
-        >
-          {more ? 'Fewer filters' : moreCount ? `More filters (${moreCount})` : 'More filters'}
-        </Button>
-        {isFiltered(search) ? (
-          <Button
-            variant="subtle"
-            color="gray"
-            size="compact-sm"
-            leftSection={<IconX size={16} />}
-            onClick={() => onChange(search.sort ? { sort: search.sort } : {})}
-          >
-            Clear filters
-          </Button>
-        ) : null}
       </Group>
       <Collapse expanded={more} id="queue-more-filters">
         <Group gap="md" align="flex-end" wrap="wrap" mb="md">

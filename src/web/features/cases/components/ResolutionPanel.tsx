@@ -281,8 +281,8 @@ function ResolutionComposer({ c, fmt, onDone }: { c: Case; fmt: Formatters; onDo
     <form onSubmit={submit} noValidate aria-label="Propose a resolution">
       <Stack gap="sm">
         {form.values.actions.map((a, i) => (
-          <Card key={i} withBorder padding="sm">
-            <Group align="flex-start" gap="sm" wrap="wrap">
+          <Card key={i} withBorder padding="sm" pos="relative">
+            <Group align="flex-start" gap="sm" wrap="wrap" pr={form.values.actions.length > 1 ? 36 : 0}>
               <Select
                 label={`Action ${i + 1}`}
                 data={ACTION_OPTIONS}
@@ -309,7 +309,9 @@ function ResolutionComposer({ c, fmt, onDone }: { c: Case; fmt: Formatters; onDo
                 <ActionIcon
                   variant="subtle"
                   color="red"
-                  mt={26}
+                  pos="absolute"
+                  top={8}
+                  right={8}
                   aria-label={`Remove action ${i + 1}`}
                   onClick={() => form.removeListItem('actions', i)}
                 >

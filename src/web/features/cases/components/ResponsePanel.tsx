@@ -77,7 +77,6 @@ function ResponseComposer({ c }: { c: Case }) {
       items: active.filter((t) => t.purpose === purpose).map((t) => ({ value: t.id, label: t.name })),
     }))
     .filter((g) => g.items.length);
-  const hasSomething = !!templateId || !!body.trim();
 
   const submit = () => {
     setProblem(null);
@@ -104,7 +103,7 @@ function ResponseComposer({ c }: { c: Case }) {
     <Stack gap="sm">
       <Select
         label="Response template"
-        placeholder={templates.isPending ? 'Loading templates…' : 'No template: write the response'}
+        placeholder={templates.isPending ? 'Loading templates…' : 'The default response template'}
         data={options}
         clearable
         searchable
@@ -117,13 +116,13 @@ function ResponseComposer({ c }: { c: Case }) {
       />
       <TextInput
         label="Response subject"
-        description={templateId ? 'Leave empty to use the template’s subject' : undefined}
+        description="Leave empty to use the template’s subject"
         value={subject}
         onChange={(e) => setSubject(e.currentTarget.value)}
       />
       <Textarea
         label="Response text"
-        description={templateId ? 'Leave empty to send the template as it is' : 'What the customer will read'}
+        description="Leave empty to send the template as it is; anything written here replaces its text"
         autosize
         minRows={4}
         value={body}
@@ -133,12 +132,7 @@ function ResponseComposer({ c }: { c: Case }) {
         <Button variant="default" leftSection={<IconEye size={16} />} onClick={() => setPreviewing(true)}>
           Preview
         </Button>
-        <Button
-          leftSection={<IconMailForward size={16} />}
-          disabled={!hasSomething}
-          loading={send.isPending}
-          onClick={submit}
-        >
+        <Button leftSection={<IconMailForward size={16} />} loading={send.isPending} onClick={submit}>
           Send response
         </Button>
       </Group>

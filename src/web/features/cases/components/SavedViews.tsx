@@ -49,15 +49,28 @@ export function SavedViews({
       {label}
     </Button>
   );
-  const onlyKey = (key: keyof QueueSearch, value: string) =>
-    !search.view && search[key] === value && Object.keys(search).filter((k) => k !== 'sort').length === 1;
+  /** Whether the filters are exactly these (sort aside): the quick view is the one showing. */
+  const onlyKeys = (wanted: Partial<Record<keyof QueueSearch, string>>) => {
+    if (search.view) return false;
+    const keys = Object.keys(search).filter((k) => k !== 'sort');
+    return (
+      keys.length === Object.keys(wanted).length &&
+      keys.every((k) => search[k as keyof QueueSearch] === wanted[k as keyof QueueSearch])
+    );
+  };
+  const onlyKey = (key: keyof QueueSearch, value: string) => onlyKeys({ [key]: value });
 
   return (
     <Stack gap={6} mb="md">
       <Group gap="xs" wrap="wrap" role="group" aria-label="Views">
         {quick('All cases', {}, !isFiltered(search) && !search.view)}
-        {quick('My cases', { assigneeId: 'me' }, onlyKey('assigneeId', 'me'))}
-        {quick('Unassigned', { assigneeId: 'none' }, onlyKey('assigneeId', 'none'))}
+        {quick('Open cases', { open: 'true' }, onlyKey('open', 'true'))}
+        {quick('My cases', { assigneeId: 'me', open: 'true' }, onlyKeys({ assigneeId: 'me', open: 'true' }))}
+        {quick(
+          'Unassigned',
+          { assigneeId: 'none', open: 'true' },
+          onlyKeys({ assigneeId: 'none', open: 'true' }),
+        )}
         {canApprove ? quick('Awaiting my approval', { approver: 'me' }, onlyKey('approver', 'me')) : null}
         {views.isPending ? <Skeleton height={26} width={160} radius="sm" /> : null}
         {(views.data ?? []).map((v) => (
