@@ -1139,7 +1139,7 @@ export async function insertSampleCases(tx: Db, rng: Random, input: SampleCasesI
         ? fill(template.description, tokens)
         : fill(p.need ? p.need[2] : p.other![1]!, tokens);
 
-      add(0, 'created', createdBy, '', { channel, kind: p.kind });
+      add(0, 'created', createdBy, '', { channel, reference, kind: p.kind });
       if (assigned)
         add(rng.int(1, 90) * MINUTE, 'assigned', createdBy ?? supervisor, '', { from: null, to: handler.id });
 
