@@ -13,8 +13,8 @@ import {
  */
 export interface QueueSearch {
   q?: string;
-  /** Only cases still being worked (any open status). */
-  open?: 'true';
+  /** Only cases still being worked (any open status). A boolean so the router writes it as `open=true`. */
+  open?: true;
   status?: string;
   kind?: string;
   channel?: string;
@@ -88,7 +88,7 @@ export function parseQueueSearch(raw: Record<string, unknown>): QueueSearch {
   const out: QueueSearch = {};
   const q = str(raw.q)?.trim().slice(0, 200);
   if (q) out.q = q;
-  if (raw.open === 'true' || raw.open === true) out.open = 'true';
+  if (raw.open === 'true' || raw.open === true) out.open = true;
   const status = csvOf(raw.status, inKeys(CASE_STATUSES));
   if (status) out.status = status;
   const kind = csvOf(raw.kind, inKeys(CASE_KINDS));
@@ -125,7 +125,7 @@ export function toListQuery(search: QueueSearch): Record<string, string> {
   const query: Record<string, string> = {};
   for (const key of FILTER_KEYS) {
     const value = search[key];
-    if (value) query[key] = value;
+    if (value) query[key] = String(value);
   }
   query.sort = search.sort ?? 'due';
   return query;
@@ -162,13 +162,13 @@ export function withFilter(
   const next: QueueSearch = { ...search, view: undefined };
   if (key === 'sort') next.sort = value === 'received' || value === 'updated' ? value : undefined;
   else if (key === 'approver') next.approver = value === 'me' ? 'me' : undefined;
-  else if (key === 'open') next.open = value === 'true' ? 'true' : undefined;
+  else if (key === 'open') next.open = value === 'true' ? true : undefined;
   else next[key] = value || undefined;
   return dropEmpty(next);
 }
 
 function dropEmpty(search: QueueSearch): QueueSearch {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(search)) if (v) out[k] = v as string;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(search)) if (v) out[k] = v;
   return out as QueueSearch;
 }

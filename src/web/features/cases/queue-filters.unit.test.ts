@@ -38,9 +38,14 @@ describe('parseQueueSearch', () => {
   });
 
   it('keeps "open cases only" as the API spells it', () => {
-    expect(parseQueueSearch({ open: 'true' })).toEqual({ open: 'true' });
+    expect(parseQueueSearch({ open: 'true' })).toEqual({ open: true });
+    expect(parseQueueSearch({ open: true })).toEqual({ open: true });
     expect(parseQueueSearch({ open: 'yes' })).toEqual({});
-    expect(toListQuery({ open: 'true' })).toEqual({ open: 'true', sort: 'due' });
+    expect(toListQuery({ open: true })).toEqual({ open: 'true', sort: 'due' });
+    expect(fromSavedView({ id: VIEW, filters: toSavedViewFilters({ open: true }) })).toEqual({
+      open: true,
+      view: VIEW,
+    });
   });
 
   it('accepts unassigned and a user id for the assignee, nothing else', () => {

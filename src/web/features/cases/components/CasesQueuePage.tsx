@@ -151,7 +151,7 @@ export function CasesQueuePage() {
                   ) : null}
                   <Table.Th>Case</Table.Th>
                   <Table.Th>Status</Table.Th>
-                  <Table.Th visibleFrom="lg">Customer</Table.Th>
+                  <Table.Th visibleFrom="xl">Customer</Table.Th>
                   <Table.Th visibleFrom="md">Assignee</Table.Th>
                   <Table.Th visibleFrom="lg">Area and category</Table.Th>
                   <Table.Th>Deadline</Table.Th>
@@ -284,6 +284,9 @@ function QueueRow({
           <Text size="xs" c="dimmed">
             {CHANNELS[c.channel]} · received {fmt.dateTime(c.receivedAt)}
           </Text>
+          <Text size="xs" c="dimmed" hiddenFrom="xl" truncate>
+            {c.customerMasked ? 'Customer hidden' : c.customerName || 'Customer not given'}
+          </Text>
         </Stack>
       </Table.Td>
       <Table.Td>
@@ -292,7 +295,7 @@ function QueueRow({
           <PriorityBadge priority={c.priority} />
         </Stack>
       </Table.Td>
-      <Table.Td visibleFrom="lg" maw={200}>
+      <Table.Td visibleFrom="xl" maw={200}>
         <Text
           size="sm"
           c={c.customerMasked || !c.customerName ? 'dimmed' : undefined}

@@ -50,7 +50,7 @@ export function SavedViews({
     </Button>
   );
   /** Whether the filters are exactly these (sort aside): the quick view is the one showing. */
-  const onlyKeys = (wanted: Partial<Record<keyof QueueSearch, string>>) => {
+  const onlyKeys = (wanted: QueueSearch) => {
     if (search.view) return false;
     const keys = Object.keys(search).filter((k) => k !== 'sort');
     return (
@@ -58,18 +58,18 @@ export function SavedViews({
       keys.every((k) => search[k as keyof QueueSearch] === wanted[k as keyof QueueSearch])
     );
   };
-  const onlyKey = (key: keyof QueueSearch, value: string) => onlyKeys({ [key]: value });
+  const onlyKey = (key: 'assigneeId' | 'approver', value: string) => onlyKeys({ [key]: value });
 
   return (
     <Stack gap={6} mb="md">
       <Group gap="xs" wrap="wrap" role="group" aria-label="Views">
         {quick('All cases', {}, !isFiltered(search) && !search.view)}
-        {quick('Open cases', { open: 'true' }, onlyKey('open', 'true'))}
-        {quick('My cases', { assigneeId: 'me', open: 'true' }, onlyKeys({ assigneeId: 'me', open: 'true' }))}
+        {quick('Open cases', { open: true }, onlyKeys({ open: true }))}
+        {quick('My cases', { assigneeId: 'me', open: true }, onlyKeys({ assigneeId: 'me', open: true }))}
         {quick(
           'Unassigned',
-          { assigneeId: 'none', open: 'true' },
-          onlyKeys({ assigneeId: 'none', open: 'true' }),
+          { assigneeId: 'none', open: true },
+          onlyKeys({ assigneeId: 'none', open: true }),
         )}
         {canApprove ? quick('Awaiting my approval', { approver: 'me' }, onlyKey('approver', 'me')) : null}
         {views.isPending ? <Skeleton height={26} width={160} radius="sm" /> : null}
