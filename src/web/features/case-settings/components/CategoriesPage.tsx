@@ -69,9 +69,20 @@ export function CategoriesPage() {
 
   const reorder = (category: Category, direction: 'up' | 'down') => {
     const changes = moveCategory(items, category.id, direction);
-    if (!changes.length) return;
+    if (!changes.length || move.isPending) return;
     move.mutate(changes, {
-      onSuccess: () => notifications.show({ color: 'teal', message: `${category.name} moved ${direction}.` }),
+      onSuccess: () => {
+        notifications.show({ color: 'teal', message: `${category.name} moved ${direction}.` });
+        // Keep the keyboard on the moved row: the same arrow, or the other one once it reaches the end.
+        requestAnimationFrame(() => {
+          const button = (d: string) =>
+            document.querySelector<HTMLButtonElement>(
+              `button[aria-label="${CSS.escape(`Move ${category.name} ${d}`)}"]`,
+            );
+          const same = button(direction);
+          (same && !same.disabled ? same : button(direction === 'up' ? 'down' : 'up'))?.focus();
+        });
+      },
       onError: (e) => notifications.show({ color: 'red', title: 'Not moved', message: errorMessage(e) }),
     });
   };
@@ -117,7 +128,7 @@ export function CategoriesPage() {
               variant="subtle"
               color="gray"
               aria-label={`Move ${c.name} up`}
-              disabled={isFirst || move.isPending}
+              disabled={isFirst}
               onClick={() => reorder(c, 'up')}
             >
               <IconArrowUp size={16} />
@@ -126,7 +137,7 @@ export function CategoriesPage() {
               variant="subtle"
               color="gray"
               aria-label={`Move ${c.name} down`}
-              disabled={isLast || move.isPending}
+              disabled={isLast}
               onClick={() => reorder(c, 'down')}
             >
               <IconArrowDown size={16} />

@@ -77,6 +77,11 @@ export function TemplateFormModal({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened, template?.id]);
 
+  // Mantine's own onFocus only marks the field touched, which this form does not use.
+  const remember = (field: 'subject' | 'body') => {
+    target.current = field;
+  };
+
   const insert = (name: string) => {
     const field = target.current;
     const el = field === 'subject' ? subjectRef.current : bodyRef.current;
@@ -142,8 +147,8 @@ export function TemplateFormModal({
                 label="Subject"
                 required
                 ref={subjectRef}
-                onFocus={() => (target.current = 'subject')}
                 {...form.getInputProps('subject')}
+                onFocus={() => remember('subject')}
               />
               <Textarea
                 label="Message"
@@ -153,8 +158,8 @@ export function TemplateFormModal({
                 minRows={10}
                 maxRows={22}
                 description="Plain text. Placeholders are replaced by the case's details when the message is written; their values are escaped."
-                onFocus={() => (target.current = 'body')}
                 {...form.getInputProps('body')}
+                onFocus={() => remember('body')}
               />
               {unknown.length ? (
                 <Alert color="orange" variant="light" title="Unknown placeholders">
