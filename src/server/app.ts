@@ -37,6 +37,7 @@ import { createIdentityService, identityRoutes } from './modules/identity/index.
 import { createOrganisationService, organisationRoutes } from './modules/organisation/index.js';
 import { createSetupService, setupRoutes } from './modules/setup/index.js';
 import { createStakeholderService, stakeholderRoutes } from './modules/stakeholders/index.js';
+import { caseRoutes, createCaseCatalogue, createCaseService } from './modules/cases/index.js';
 import { createDeadlineService, deadlineRoutes } from './modules/deadlines/index.js';
 import { CaseEvents } from './platform/events.js';
 
@@ -67,7 +68,9 @@ function createServices(deps: Deps) {
   const caseEvents = new CaseEvents();
   const deadlines = createDeadlineService(deps, organisation, caseEvents);
   const setup = createSetupService(deps, organisation, identity, deadlines);
-  return { organisation, identity, stakeholders, audit, setup, caseEvents, deadlines };
+  const catalogue = createCaseCatalogue(deps);
+  const cases = createCaseService(deps, organisation, deadlines, catalogue, caseEvents);
+  return { organisation, identity, stakeholders, audit, setup, caseEvents, deadlines, catalogue, cases };
 }
 
 /** Builds the HTTP app and the job worker. Never listens: main.ts does, tests use app.inject. */
@@ -227,6 +230,7 @@ export async function buildApp(options: BuildOptions) {
   stakeholderRoutes(zapp, services.stakeholders);
   auditRoutes(zapp, services.audit);
   deadlineRoutes(zapp, services.deadlines);
+  caseRoutes(zapp, services.cases, services.catalogue, services.caseEvents);
 
   await app.ready();
   // Read after ready: a plugin scope's own onRoute hook may set `access` after ours has run.

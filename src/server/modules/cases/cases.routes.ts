@@ -353,7 +353,8 @@ export function caseRoutes(
   // ---------------------------------------------------------------------------------------------- settings
   const settingsTags = ['Case settings'];
   app.get('/api/v1/categories', {
-    config: { access: 'cases:read' },
+    // Reference data: anyone signed in may read it (those who configure it need not work cases).
+    config: { access: 'authenticated' },
     schema: {
       tags: settingsTags,
       summary: 'Case categories (two levels)',
@@ -383,7 +384,8 @@ export function caseRoutes(
     handler: (req) => catalogue.updateCategory(req.ctx, req.params.id, req.body),
   });
   app.get('/api/v1/templates', {
-    config: { access: 'cases:read' },
+    // Reference data: anyone signed in may read it (those who configure it need not work cases).
+    config: { access: 'authenticated' },
     schema: { tags: settingsTags, summary: 'Response templates', response: { 200: items(templateSchema) } },
     handler: () => catalogue.listTemplates(),
   });
@@ -409,7 +411,8 @@ export function caseRoutes(
     handler: (req) => catalogue.updateTemplate(req.ctx, req.params.id, req.body),
   });
   app.get('/api/v1/assignment-rules', {
-    config: { access: 'cases:read' },
+    // Reference data: anyone signed in may read it (those who configure it need not work cases).
+    config: { access: 'authenticated' },
     schema: {
       tags: settingsTags,
       summary: 'Assignment rules of your areas',

@@ -13,7 +13,8 @@ import type { DeadlineService } from './deadlines.service.js';
 export function deadlineRoutes(app: ZodApp, service: DeadlineService): void {
   const tags = ['Deadlines'];
   app.get('/api/v1/calendars', {
-    config: { access: 'cases:read' },
+    // Reference data: anyone signed in may read it (those who configure it need not work cases).
+    config: { access: 'authenticated' },
     schema: {
       tags,
       summary: 'Business calendars (working hours, time zone, public holidays), the default first',
@@ -34,7 +35,8 @@ export function deadlineRoutes(app: ZodApp, service: DeadlineService): void {
     handler: async (req, reply) => reply.status(201).send(await service.createCalendar(req.ctx, req.body)),
   });
   app.get('/api/v1/calendars/:id', {
-    config: { access: 'cases:read' },
+    // Reference data: anyone signed in may read it (those who configure it need not work cases).
+    config: { access: 'authenticated' },
     schema: { tags, summary: 'One business calendar', params: idParams, response: { 200: calendarSchema } },
     handler: (req) => service.getCalendar(req.ctx, req.params.id),
   });
@@ -51,7 +53,8 @@ export function deadlineRoutes(app: ZodApp, service: DeadlineService): void {
     handler: (req) => service.updateCalendar(req.ctx, req.params.id, req.body),
   });
   app.get('/api/v1/deadline-policies', {
-    config: { access: 'cases:read' },
+    // Reference data: anyone signed in may read it (those who configure it need not work cases).
+    config: { access: 'authenticated' },
     schema: {
       tags,
       summary: 'Deadline policies (service level targets) per area, priority and category',

@@ -27,7 +27,13 @@ export interface DeadlineClocks {
   /** Resumes every paused clock. */
   resume(tx: Db, caseId: string, at: Date, actorId: string | null, reason: string): Promise<void>;
   /** Starts a fresh resolution clock (next cycle) when a case is reopened or goes under review. */
-  restartResolution(tx: Db, c: CaseForClocks, at: Date, actorId: string | null, reason: string): Promise<void>;
+  restartResolution(
+    tx: Db,
+    c: CaseForClocks,
+    at: Date,
+    actorId: string | null,
+    reason: string,
+  ): Promise<void>;
   /** Priority or category changed: open clocks take the targets of the policy that now applies. */
   retarget(tx: Db, c: CaseForClocks, actorId: string | null): Promise<void>;
   /** The case's clocks (latest cycle of each kind) evaluated now. */
