@@ -53,6 +53,7 @@ export const theme = createTheme({
     },
     Modal: { defaultProps: { padding: 'lg', radius: 'md', closeButtonProps: { 'aria-label': 'Close' } } },
     Alert: { defaultProps: { closeButtonLabel: 'Dismiss' } },
+    Notification: { defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } } },
   },
 });
 

@@ -69,7 +69,6 @@ export function AssignModal({ c, opened, onClose }: { c: Case; opened: boolean; 
             label="Assign to"
             required
             searchable
-            data-autofocus
             data={data}
             placeholder={assignees.isPending ? 'Loading people…' : undefined}
             error={assignees.isError ? errorMessage(assignees.error) : form.errors.assigneeId}

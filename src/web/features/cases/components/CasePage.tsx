@@ -57,6 +57,8 @@ export function CasePage() {
   const query = useCase(id);
   const { user } = useCurrentUser();
   useCaseEvents(id, user.id);
+  const notFound = isApiError(query.error) && query.error.status === 404;
+  useDocumentTitle(`${query.data?.reference ?? (notFound ? 'Case not found' : 'Case')} · Verity`);
 
   if (query.isPending) {
     return (
@@ -76,7 +78,6 @@ export function CasePage() {
     );
   }
   if (query.isError) {
-    const notFound = isApiError(query.error) && query.error.status === 404;
     return (
       <Stack gap="md" maw={640}>
         <BackLink />
@@ -99,7 +100,6 @@ export function CasePage() {
 function CaseView({ c }: { c: Case }) {
   const fmt = useFormat();
   const navigate = useNavigate();
-  useDocumentTitle(`${c.reference} · Verity`);
   const [transitionTo, setTransitionTo] = useState<CaseStatus | null>(null);
   const [assigning, setAssigning] = useState(false);
   const [editing, setEditing] = useState(false);

@@ -140,6 +140,15 @@ function Segmented<T extends string>({
   );
 }
 
+/** After a failed check the first field in error may be far up the page: go there. */
+function focusFirstInvalid() {
+  window.setTimeout(() => {
+    const field = document.querySelector<HTMLElement>('main [aria-invalid="true"]');
+    field?.scrollIntoView({ block: 'center' });
+    field?.focus();
+  }, 0);
+}
+
 /** The staff entry screen: phone, counter, in-person, letter, email and social contacts in one form. */
 export function NewCasePage() {
   const { user, can } = useCurrentUser();
@@ -234,7 +243,7 @@ export function NewCasePage() {
       },
       onError: (e) => problem.handle(e),
     });
-  });
+  }, focusFirstInvalid);
 
   return (
     <>

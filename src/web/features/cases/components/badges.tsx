@@ -42,7 +42,7 @@ const PRIORITY_COLOUR: Record<Priority, string> = {
 
 export function PriorityBadge({ priority }: { priority: Priority }) {
   return (
-    <Badge color={PRIORITY_COLOUR[priority]} variant="outline" tt="none" style={{ flexShrink: 0 }}>
+    <Badge color={PRIORITY_COLOUR[priority]} variant="dot" tt="none" style={{ flexShrink: 0 }}>
       {PRIORITIES[priority]}
       <span className="visually-hidden"> priority</span>
     </Badge>
