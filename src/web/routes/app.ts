@@ -128,6 +128,23 @@ export const auditRoute = createRoute({
   ),
 });
 
+export const personalAccessRoute = createRoute({
+  getParentRoute: () => appLayoutRoute,
+  path: '/audit/personal-access',
+  validateSearch: (search: Record<string, unknown>): { caseId?: string; userId?: string } => ({
+    caseId: typeof search.caseId === 'string' ? search.caseId : undefined,
+    userId: typeof search.userId === 'string' ? search.userId : undefined,
+  }),
+  component: requiring(
+    'audit:read',
+    lazyRouteComponent(
+      () => import('../features/audit/components/PersonalAccessPage.js'),
+      'PersonalAccessPage',
+    ),
+    { allAreas: true },
+  ),
+});
+
 export const accountRoute = createRoute({
   getParentRoute: () => appLayoutRoute,
   path: '/account',

@@ -17,9 +17,11 @@ import {
 } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
+import { Link } from '@tanstack/react-router';
 import {
   IconChevronDown,
   IconChevronRight,
+  IconEyeCheck,
   IconHistory,
   IconLinkOff,
   IconShieldCheck,
@@ -240,14 +242,23 @@ export function AuditPage() {
         title="Audit trail"
         description={`Every change, newest first, in an append-only hash chain. Times are in ${fmt.timeZone}.`}
         actions={
-          <Button
-            variant="light"
-            leftSection={<IconShieldCheck size={16} />}
-            loading={verify.isPending}
-            onClick={() => verify.mutate()}
-          >
-            Verify chain
-          </Button>
+          <>
+            <Button
+              variant="default"
+              leftSection={<IconEyeCheck size={16} />}
+              renderRoot={(props) => <Link {...props} to="/audit/personal-access" />}
+            >
+              Who viewed personal details
+            </Button>
+            <Button
+              variant="light"
+              leftSection={<IconShieldCheck size={16} />}
+              loading={verify.isPending}
+              onClick={() => verify.mutate()}
+            >
+              Verify chain
+            </Button>
+          </>
         }
       />
       <Stack gap="md">

@@ -1,0 +1,258 @@
+import { useState, type FormEvent } from 'react';
+import {
+  Anchor,
+  Button,
+  Card,
+  CloseButton,
+  Group,
+  Select,
+  SimpleGrid,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { IconEyeCheck, IconHistory, IconSearch } from '@tabler/icons-react';
+import { PageHeader } from '../../../components/PageHeader.js';
+import { EmptyHint, ErrorState, LoadMore, TableSkeleton } from '../../../components/states.js';
+import { useFormat } from '../../../lib/format.js';
+import { useAllUsers } from '../../../lib/reference-data.js';
+import { useCurrentUser } from '../../../lib/session.js';
+import { useFindCaseByReference, usePersonalAccess, type PersonalAccess } from '../api.js';
+import { humanise } from './FieldDiff.js';
+
+/** What the person was doing when the details were shown (the server's purpose codes). */
+const PURPOSES: Record<string, string> = {
+  'case.view': 'Opened the case',
+};
+
+function purposeLabel(purpose: string): string {
+  return PURPOSES[purpose] ?? humanise(purpose.replace(/\./g, ' '));
+}
+
+/** The personal-details access log: who saw which customer's name, email or phone, on which case, when. */
+export function PersonalAccessPage() {
+  const fmt = useFormat();
+  const { can } = useCurrentUser();
+  const canReadCases = can('cases:read');
+  const users = useAllUsers(can('org:read'));
+  const { caseId, userId } = useSearch({ from: '/app/audit/personal-access' });
+  const navigate = useNavigate({ from: '/audit/personal-access' });
+  const find = useFindCaseByReference();
+  // null: show the reference of the case filtered on; a string: what the person is typing.
+  const [referenceInput, setReferenceInput] = useState<string | null>(null);
+  const [found, setFound] = useState<{ id: string; reference: string } | null>(null);
+  const [notFound, setNotFound] = useState<string | null>(null);
+
+  const log = usePersonalAccess({ caseId, userId });
+  const rows = log.data?.pages.flatMap((p) => p.items) ?? [];
+  const filtered = !!caseId || !!userId;
+  const caseReference =
+    (found && found.id === caseId ? found.reference : undefined) ??
+    rows.find((r) => r.caseId === caseId)?.reference;
+
+  const setUser = (value: string | null) =>
+    void navigate({ search: (prev) => ({ ...prev, userId: value ?? undefined }) });
+  const clearCase = () => {
+    setReferenceInput(null);
+    setNotFound(null);
+    find.reset();
+    void navigate({ search: (prev) => ({ ...prev, caseId: undefined }) });
+  };
+  const clear = () => {
+    setReferenceInput(null);
+    setNotFound(null);
+    void navigate({ search: {} });
+  };
+
+  const submitReference = (ev: FormEvent) => {
+    ev.preventDefault();
+    const typed = (referenceInput ?? '').trim();
+    if (!typed) {
+      clearCase();
+      return;
+    }
+    setNotFound(null);
+    find.mutate(typed, {
+      onSuccess: (c) => {
+        if (!c) {
+          setNotFound(typed);
+          return;
+        }
+        setFound({ id: c.id, reference: c.reference });
+        setReferenceInput(null);
+        void navigate({ search: (prev) => ({ ...prev, caseId: c.id }) });
+      },
+    });
+  };
+
+  const referenceValue = referenceInput ?? (caseId ? (caseReference ?? '') : '');
+  let referenceError: string | undefined;
+  if (notFound) referenceError = `No case you can see has the reference ${notFound}.`;
+  else if (find.isError) referenceError = 'The case could not be looked up. Try again.';
+
+  let body;
+  if (log.isPending) body = <TableSkeleton columns={4} rows={8} />;
+  else if (log.isError) body = <ErrorState error={log.error} onRetry={() => void log.refetch()} />;
+  else if (!rows.length)
+    body = (
+      <EmptyHint
+        icon={<IconEyeCheck size={28} />}
+        title={filtered ? 'No views match' : 'No one has viewed personal details yet'}
+        description={
+          filtered
+            ? 'No one matching these filters has seen a customer’s personal details.'
+            : 'Each time someone opens a case showing the customer’s name, email or phone, it is recorded here.'
+        }
+        action={
+          filtered ? (
+            <Button variant="default" onClick={clear}>
+              Clear filters
+            </Button>
+          ) : undefined
+        }
+      />
+    );
+  else
+    body = (
+      <>
+        <Card withBorder padding={0}>
+          <Table.ScrollContainer minWidth={300}>
+            <Table verticalSpacing="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>When</Table.Th>
+                  <Table.Th>Viewed by</Table.Th>
+                  <Table.Th>Case</Table.Th>
+                  <Table.Th visibleFrom="sm">What they did</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((r: PersonalAccess) => (
+                  <Table.Tr key={r.id}>
+                    <Table.Td>
+                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                        {fmt.dateTime(r.at)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{r.user.name}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {canReadCases ? (
+                        <Anchor
+                          renderRoot={(props) => (
+                            <Link {...props} to="/cases/$id" params={{ id: r.caseId }} />
+                          )}
+                          size="sm"
+                          fw={600}
+                          ff="monospace"
+                        >
+                          {r.reference}
+                        </Anchor>
+                      ) : (
+                        <Text size="sm" ff="monospace">
+                          {r.reference}
+                        </Text>
+                      )}
+                      <Text size="xs" c="dimmed" hiddenFrom="sm">
+                        {purposeLabel(r.purpose)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td visibleFrom="sm">
+                      <Text size="sm">{purposeLabel(r.purpose)}</Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Card>
+        <LoadMore
+          shown={rows.length}
+          hasMore={!!log.hasNextPage}
+          loading={log.isFetchingNextPage}
+          onLoadMore={() => void log.fetchNextPage()}
+        />
+      </>
+    );
+
+  return (
+    <>
+      <PageHeader
+        title="Who viewed personal details"
+        description={`Every time someone saw a customer’s name, email or phone on a case, newest first. Times are in ${fmt.timeZone}.`}
+        actions={
+          <Button
+            variant="default"
+            leftSection={<IconHistory size={16} />}
+            renderRoot={(props) => <Link {...props} to="/audit" />}
+          >
+            Audit trail
+          </Button>
+        }
+      />
+      <Card withBorder padding="md" mb="md">
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          {users.data ? (
+            <Select
+              label="Viewed by"
+              placeholder="Anyone"
+              data={users.data.map((u) => ({ value: u.id, label: u.name }))}
+              value={userId ?? null}
+              onChange={setUser}
+              clearable
+              searchable
+            />
+          ) : (
+            <Select label="Viewed by" placeholder="Anyone" data={[]} disabled />
+          )}
+          {canReadCases ? (
+            <form onSubmit={submitReference} role="search" aria-label="Find a case by reference">
+              <Group gap="xs" align="flex-start" wrap="nowrap">
+                <TextInput
+                  label="Case reference"
+                  placeholder="e.g. VR-26-7KQ4-MX"
+                  value={referenceValue}
+                  onChange={(ev) => {
+                    setReferenceInput(ev.currentTarget.value);
+                    setNotFound(null);
+                  }}
+                  error={referenceError}
+                  rightSection={
+                    referenceValue ? (
+                      <CloseButton size="sm" aria-label="Clear case reference" onClick={clearCase} />
+                    ) : null
+                  }
+                  spellCheck={false}
+                  autoComplete="off"
+                  style={{ flex: 1 }}
+                />
+                <Button
+                  type="submit"
+                  variant="default"
+                  mt={25}
+                  leftSection={<IconSearch size={16} />}
+                  loading={find.isPending}
+                >
+                  Find
+                </Button>
+              </Group>
+            </form>
+          ) : (
+            <TextInput
+              label="Case"
+              value={caseId ? (caseReference ?? 'The case in the link') : ''}
+              placeholder="Open this page from a case link to see one case"
+              readOnly
+              rightSection={
+                caseId ? <CloseButton size="sm" aria-label="Show every case" onClick={clearCase} /> : null
+              }
+            />
+          )}
+        </SimpleGrid>
+      </Card>
+      {body}
+    </>
+  );
+}
