@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Calendar, Category, DeadlinePolicy } from '../../src/contracts/cases.js';
+import type { Calendar, Category, DeadlinePolicy, Template } from '../../src/contracts/cases.js';
 import { ADMIN, createArea, roleId, Session } from '../support/app.js';
 import { launchBrowser, startVerity } from '../support/browser.js';
 import { recipientOf } from '../support/smtp.js';
@@ -163,9 +163,40 @@ describe('case settings in Chromium', () => {
     await visible(page.getByRole('row').filter({ hasText: count }).first());
     await page.getByRole('button', { name: 'Edit Standard business hours' }).click();
     await visible(page.getByRole('dialog').getByRole('cell', { name: 'Harbour founders day', exact: true }));
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
 
     const after = (await manager.get('/api/v1/calendars')).json<{ items: Calendar[] }>().items[0]!;
     expect(after.holidays).toContainEqual({ date: '2027-10-14', name: 'Harbour founders day' });
     expect(after.holidays).toHaveLength(before.holidays.length + 1);
+  });
+  it('writes a response template, inserting placeholders at the cursor', async () => {
+    await nav(page, 'Response templates').click();
+    await page.getByRole('button', { name: 'Add template', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await visible(dialog.getByLabel('Message', { exact: true }));
+    await expectNoAxeViolations(page, 'the template editor');
+    await dialog.getByLabel('Name', { exact: true }).fill('Apology for the wait');
+    await dialog.getByLabel('Purpose', { exact: true }).click();
+    await page.getByRole('option', { name: 'Progress update' }).click();
+    await dialog.getByLabel('Subject', { exact: true }).fill('About ');
+    await dialog.getByRole('button', { name: /^Insert case\.reference/ }).click();
+    const message = dialog.getByLabel('Message', { exact: true });
+    await message.fill('Dear , sorry for the wait.');
+    await message.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(5, 5));
+    await dialog.getByRole('button', { name: /^Insert customer\.name/ }).click();
+    // The cursor stays just after the inserted placeholder.
+    await page.keyboard.type('!');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => dialog.isVisible(), { timeout: 15_000 }).toBe(false);
+
+    await page.reload();
+    await visible(page.getByRole('row').filter({ hasText: 'About {{case.reference}}' }));
+    const templates = (await manager.get('/api/v1/templates')).json<{ items: Template[] }>().items;
+    const saved = templates.find((t) => t.name === 'Apology for the wait');
+    expect(saved).toMatchObject({
+      purpose: 'update',
+      subject: 'About {{case.reference}}',
+      body: 'Dear {{customer.name}}!, sorry for the wait.',
+    });
   });
 });
