@@ -225,7 +225,7 @@ function CaseView({ c }: { c: Case }) {
 
       <TransitionModal c={c} to={transitionTo} onClose={() => setTransitionTo(null)} />
       <AssignModal c={c} opened={assigning} onClose={() => setAssigning(false)} />
-      <EditCaseModal c={c} opened={editing} onClose={() => setEditing(false)} />
+      {editing ? <EditCaseModal c={c} opened onClose={() => setEditing(false)} /> : null}
       <ShortcutsHelp opened={help} onClose={() => setHelp(false)} shortcuts={shortcuts} />
     </>
   );

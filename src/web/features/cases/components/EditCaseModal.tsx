@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Modal, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
@@ -73,8 +73,8 @@ function valuesOf(c: Case, categories: Category[]): Values {
 }
 
 /** Only what changed is sent, with the version it was changed from. */
-function changes(c: Case, before: Values, v: Values, withCustomer: boolean): CaseUpdateInput {
-  const body: Record<string, unknown> = { version: c.version };
+function changes(version: number, before: Values, v: Values, withCustomer: boolean): CaseUpdateInput {
+  const body: Record<string, unknown> = { version };
   const text = ['subject', 'desiredOutcome', 'helpNeeded', 'concernsProduct'] as const;
   for (const k of text) if (v[k].trim() !== before[k].trim()) body[k] = v[k].trim();
   for (const k of ['kind', 'priority', 'severity'] as const) if (v[k] !== before[k]) body[k] = v[k];
@@ -100,9 +100,18 @@ export function EditCaseModal({ c, opened, onClose }: { c: Case; opened: boolean
   const teams = useAllTeams(can('org:read'));
   const users = useAllUsers(can('org:read'));
   const withCustomer = !c.customer.masked;
+  // Mounted when opened: the version and values the form starts from stay fixed, so if someone else saves
+  // meanwhile (the page refreshes live) this save is refused as stale instead of overwriting their change.
+  const [base] = useState(() => ({
+    version: c.version,
+    values: valuesOf(c, []),
+    categoryId: c.category?.id ?? null,
+  }));
+  const split = splitCategory(categories.data ?? [], base.categoryId);
+  const before: Values = { ...base.values, categoryTop: split.top ?? '', categorySub: split.sub ?? '' };
   const form = useForm<Values>({
     mode: 'controlled',
-    initialValues: valuesOf(c, []),
+    initialValues: before,
     validate: {
       subject: (v) => (v.trim() ? null : 'Give the case a subject'),
       customer: {
@@ -114,21 +123,21 @@ export function EditCaseModal({ c, opened, onClose }: { c: Case; opened: boolean
     },
   });
   const problem = useFormProblem(form);
-  const before = valuesOf(c, categories.data ?? []);
 
+  // The categories may arrive after the form opened: show the case's category once they do.
   useEffect(() => {
-    if (!opened) return;
-    form.setValues(valuesOf(c, categories.data ?? []));
-    form.clearErrors();
-    problem.clear();
+    if (!categories.data || !base.categoryId || form.values.categoryTop) return;
+    const loaded = splitCategory(categories.data, base.categoryId);
+    form.setFieldValue('categoryTop', loaded.top ?? '');
+    form.setFieldValue('categorySub', loaded.sub ?? '');
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [opened, categories.data]);
+  }, [categories.data]);
 
   const v = form.values;
   const cats = categories.data ?? [];
   const submit = form.onSubmit((values) => {
     problem.clear();
-    const body = changes(c, before, values, withCustomer);
+    const body = changes(base.version, before, values, withCustomer);
     if (Object.keys(body).length === 1) {
       onClose();
       return;

@@ -219,6 +219,8 @@ interface ActionRow {
 
 function ResolutionComposer({ c, fmt, onDone }: { c: Case; fmt: Formatters; onDone: () => void }) {
   const propose = useProposeResolution(c.id);
+  // Composed against this version: a change by someone else meanwhile makes the proposal stale.
+  const [baseVersion] = useState(c.version);
   const symbol = currencySymbol(fmt.locale, fmt.currency);
   const form = useForm<{ actions: ActionRow[]; summary: string; approverId: string }>({
     mode: 'controlled',
@@ -252,7 +254,7 @@ function ResolutionComposer({ c, fmt, onDone }: { c: Case; fmt: Formatters; onDo
     problem.clear();
     propose.mutate(
       {
-        version: c.version,
+        version: baseVersion,
         actions: v.actions.map((a) => {
           const parsed = isMoney(a.type) ? parseDollarsToCents(a.amount) : null;
           return {
