@@ -193,6 +193,7 @@ function CaseView({ c }: { c: Case }) {
           leftSection={<IconKeyboard size={16} />}
           onClick={() => setHelp(true)}
           aria-keyshortcuts="?"
+          visibleFrom="sm"
         >
           Shortcuts
         </Button>

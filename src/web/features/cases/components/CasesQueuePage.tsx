@@ -197,6 +197,7 @@ export function CasesQueuePage() {
               leftSection={<IconKeyboard size={16} />}
               onClick={() => setHelp(true)}
               aria-keyshortcuts="?"
+              visibleFrom="sm"
             >
               Shortcuts
             </Button>
