@@ -1,5 +1,5 @@
 import { useEffect, useState, type RefObject } from 'react';
-import { Button, Collapse, Group, MultiSelect, Select, TextInput } from '@mantine/core';
+import { Button, Collapse, Group, MultiSelect, Select, Switch, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconAdjustmentsHorizontal, IconSearch, IconX } from '@tabler/icons-react';
 import {
@@ -140,7 +140,12 @@ export function QueueFilters({
         />
       </Group>
       <Group gap="sm" mb="sm" justify="space-between" align="flex-end">
-        <Group gap="sm">
+        <Group gap="md">
+          <Switch
+            label="Open cases only"
+            checked={!!search.open}
+            onChange={(e) => set('open', e.currentTarget.checked ? 'true' : undefined)}
+          />
           <Button
             variant="subtle"
             size="compact-sm"
