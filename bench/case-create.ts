@@ -53,13 +53,20 @@ function recordStatements() {
       .replace(/\s+/g, ' ')
       .slice(0, 110);
     const start = performance.now();
-    const result = original.apply(this, a);
     const done = () => {
       const s = seen.get(text) ?? { text, count: 0, ms: 0 };
       s.count++;
       s.ms += performance.now() - start;
       seen.set(text, s);
     };
+    // The pool calls client.query with a callback; Drizzle's transactions use the promise.
+    const last = a[a.length - 1];
+    if (typeof last === 'function')
+      a[a.length - 1] = (...x: unknown[]) => {
+        done();
+        return (last as (...y: unknown[]) => unknown)(...x);
+      };
+    const result = original.apply(this, a);
     if (result && typeof (result as Promise<unknown>).then === 'function')
       (result as Promise<unknown>).then(done, done);
     return result;
@@ -101,6 +108,8 @@ async function runOne(kind: 'pglite' | 'postgres') {
 
       let statements: Statement[] | null = null;
       if (profile && kind === 'postgres') {
+        // Let the requests still in flight from the load finish first, so only these are counted.
+        await new Promise((resolve) => setTimeout(resolve, 5000));
         const rec = recordStatements();
         const n = 200;
         for (let i = 0; i < n; i++)
