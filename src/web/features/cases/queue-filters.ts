@@ -86,7 +86,8 @@ const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
  */
 export function parseQueueSearch(raw: Record<string, unknown>): QueueSearch {
   const out: QueueSearch = {};
-  const q = str(raw.q)?.trim().slice(0, 200);
+  // A hand-typed ?q=2026 reaches here as a number (the router parses JSON-like values).
+  const q = (typeof raw.q === 'number' ? String(raw.q) : str(raw.q))?.trim().slice(0, 200);
   if (q) out.q = q;
   if (raw.open === 'true' || raw.open === true) out.open = true;
   const status = csvOf(raw.status, inKeys(CASE_STATUSES));

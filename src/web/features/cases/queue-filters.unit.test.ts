@@ -53,6 +53,7 @@ describe('parseQueueSearch', () => {
     expect(parseQueueSearch({ assigneeId: AREA }).assigneeId).toBe(AREA);
     expect(parseQueueSearch({ assigneeId: 'everyone' }).assigneeId).toBeUndefined();
     expect(parseQueueSearch({ status: 42 }).status).toBeUndefined();
+    expect(parseQueueSearch({ q: 2026 }).q).toBe('2026');
   });
 });
 

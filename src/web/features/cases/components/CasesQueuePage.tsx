@@ -73,7 +73,6 @@ export function CasesQueuePage() {
         const row = rows[focused];
         if (row) void navigate({ to: '/cases/$id', params: { id: row.id } });
       },
-      disabled: focused < 0,
     },
     {
       keys: 'x',
