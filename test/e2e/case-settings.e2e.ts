@@ -10,6 +10,10 @@ const PASSWORD = 'a long enough password';
 const MANAGER = 'morgan@harbour.example';
 
 async function expectNoAxeViolations(page: Page, what: string) {
+  // A dialog fading in has not reached its final colours yet: wait for running transitions to end.
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'),
+  );
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();
