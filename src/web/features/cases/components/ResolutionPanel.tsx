@@ -89,7 +89,7 @@ function ResolutionSummary({ c, r, fmt }: { c: Case; r: Resolution; fmt: Formatt
         <Badge color={status.colour} variant="light" tt="none">
           {status.label}
         </Badge>
-        <Badge color={r.withinAuthority ? 'teal' : 'orange'} variant="outline" tt="none">
+        <Badge color={r.withinAuthority ? 'teal' : 'orange'} variant="light" tt="none">
           {r.withinAuthority ? 'Within the proposer’s authority' : 'Above the proposer’s authority'}
         </Badge>
       </Group>
