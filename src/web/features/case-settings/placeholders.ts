@@ -21,7 +21,8 @@ export function insertAtCursor(
   return { text: text.slice(0, start) + token + text.slice(end), cursor: start + token.length };
 }
 
-const TOKEN = /\{\{\s*([^{}]*?)\s*\}\}/g;
+// The server's pattern: only these are placeholders (and refused when unknown); other braces are text.
+const TOKEN = /\{\{\s*([a-zA-Z.]+)\s*\}\}/g;
 
 /** The placeholders a text uses that the server does not know, each once, in order of appearance. */
 export function unknownPlaceholders(text: string): string[] {

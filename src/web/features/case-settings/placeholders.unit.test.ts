@@ -23,6 +23,6 @@ describe('template placeholders', () => {
     expect(
       unknownPlaceholders('Dear {{customer.name}}, {{ case.reference }} {{customer.nmae}} {{x}} {{x}}'),
     ).toEqual(['customer.nmae', 'x']);
-    expect(unknownPlaceholders('No placeholders here {not one}')).toEqual([]);
+    expect(unknownPlaceholders('No placeholders here {not one} {{not-one}}')).toEqual([]);
   });
 });

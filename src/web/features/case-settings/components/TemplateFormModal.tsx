@@ -40,6 +40,12 @@ function valuesOf(t: Template | null): Values {
     : { name: '', purpose: '', subject: '', body: '', version: 0 };
 }
 
+/** The server refuses a template with a placeholder it does not know. */
+function unknownProblem(text: string): string | null {
+  const unknown = unknownPlaceholders(text);
+  return unknown.length ? `Uses an unknown placeholder {{${unknown[0]}}}` : null;
+}
+
 /** The template editor: name, purpose, subject and body, with placeholders inserted at the cursor. */
 export function TemplateFormModal({
   opened,
@@ -57,8 +63,8 @@ export function TemplateFormModal({
     validate: {
       name: (v) => (v.trim() ? null : 'Enter a name'),
       purpose: (v) => (v ? null : 'Choose what the template is for'),
-      subject: (v) => (v.trim() ? null : 'Enter the email subject'),
-      body: (v) => (v.trim() ? null : 'Write the message'),
+      subject: (v) => (v.trim() ? null : 'Enter the email subject') ?? unknownProblem(v),
+      body: (v) => (v.trim() ? null : 'Write the message') ?? unknownProblem(v),
     },
   });
   const problem = useFormProblem(form);
@@ -165,7 +171,8 @@ export function TemplateFormModal({
                 <Alert color="orange" variant="light" title="Unknown placeholders">
                   <Text size="sm">
                     {unknown.map((u) => `{{${u}}}`).join(', ')} {unknown.length === 1 ? 'is' : 'are'} not one
-                    of the placeholders listed. Check the spelling, or use the buttons to insert one.
+                    of the placeholders listed, so the template cannot be saved yet. Check the spelling, or
+                    use the buttons to insert one.
                   </Text>
                 </Alert>
               ) : null}
