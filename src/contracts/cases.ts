@@ -466,6 +466,14 @@ export const messageSchema = z.strictObject({
   templateId: idSchema.optional(),
 });
 
+/** A message the customer sent by another route (phone call, letter, counter), recorded by staff. */
+export const customerMessageSchema = z.strictObject({
+  channel: z.enum(['phone', 'counter', 'in_person', 'letter', 'email', 'social'], {
+    message: 'must be one of: phone, counter, in_person, letter, email, social',
+  }),
+  body: z.string().trim().min(1, 'is required').max(LIMITS.longText),
+});
+
 export const handlingStepInputSchema = z.strictObject({ step: handlingStepSchema });
 
 export const proposeResolutionSchema = z.strictObject({

@@ -15,6 +15,7 @@ import {
   categorySchema,
   categoryUpdateSchema,
   customerDecisionSchema,
+  customerMessageSchema,
   decisionSchema,
   handlingStepInputSchema,
   messageSchema,
@@ -227,6 +228,18 @@ export function caseRoutes(
     config: { access: 'cases:update' },
     schema: { tags, summary: 'Email the customer', ...withId, body: messageSchema, response: caseResponse },
     handler: (req) => service.sendMessage(req.ctx, req.params.id, req.body),
+  });
+  app.post('/api/v1/cases/:id/customer-messages', {
+    config: { access: 'cases:update' },
+    schema: {
+      tags,
+      summary:
+        'Record a message from the customer (phone, letter, counter); a case awaiting the customer resumes',
+      ...withId,
+      body: customerMessageSchema,
+      response: caseResponse,
+    },
+    handler: (req) => service.recordCustomerMessage(req.ctx, req.params.id, req.body),
   });
   app.post('/api/v1/cases/:id/handling-steps', {
     config: { access: 'cases:update' },

@@ -16,6 +16,7 @@ import {
   type caseUpdateSchema,
   type Channel,
   type customerDecisionSchema,
+  type customerMessageSchema,
   type decisionSchema,
   type DeadlineState,
   type HandlingStep,
@@ -957,6 +958,42 @@ export function createCaseService(
     });
   }
 
+  /**
+   * Records what the customer said (phone call, letter, or later an email). A case waiting for the customer
+   * goes back to investigation and its clocks resume.
+   */
+  async function recordCustomerMessage(
+    ctx: RequestContext,
+    id: string,
+    input: z.infer<typeof customerMessageSchema>,
+  ) {
+    return change(ctx, id, null, 'message', async (tx, row, p, now) => {
+      await repo.appendEvent(tx, {
+        caseId: id,
+        type: 'message_in',
+        at: now,
+        actorId: p.userId,
+        body: input.body,
+        data: { channel: input.channel },
+      });
+      if (row.status !== 'awaiting_customer') {
+        await repo.touchCase(tx, id, now);
+        return { action: 'case.customer_message' };
+      }
+      await repo.updateCase(tx, id, { status: 'investigating' }, now);
+      await repo.appendEvent(tx, {
+        caseId: id,
+        type: 'status',
+        at: now,
+        actorId: p.userId,
+        body: 'The customer replied',
+        data: { from: 'awaiting_customer', to: 'investigating' },
+      });
+      await clocks.resume(tx, id, now, p.userId, 'The customer replied');
+      return { action: 'case.customer_message' };
+    });
+  }
+
   async function sendMessage(ctx: RequestContext, id: string, input: z.infer<typeof messageSchema>) {
     return change(ctx, id, input.version, 'message', async (tx, row, p, now) => {
       if (!row.customerEmail)
@@ -1336,6 +1373,7 @@ export function createCaseService(
     approvers,
     addNote,
     sendMessage,
+    recordCustomerMessage,
     recordStep,
     propose,
     decide,

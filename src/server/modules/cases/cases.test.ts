@@ -467,6 +467,25 @@ describe('cases: lifecycle, authority, objectivity and confidentiality', () => {
     });
   });
 
+  it('records a message from the customer; one awaiting the customer goes back to investigation', async () => {
+    const c = await create(officer);
+    const inv = await move(officer, c, 'investigating');
+    const waiting = await move(officer, inv, 'awaiting_customer', { reason: 'Asked for the booking number' });
+    const res = await officer.post(`/api/v1/cases/${c.id}/customer-messages`, {
+      channel: 'phone',
+      body: 'Booking number is 4471',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<Case>()).toMatchObject({ status: 'investigating', version: waiting.version + 1 });
+    const types = (await timelineTypes(c.id)).filter((x) => x !== 'deadline');
+    expect(types.slice(-2)).toEqual(['message_in', 'status']);
+    expect(
+      fieldErrors(
+        await officer.post(`/api/v1/cases/${c.id}/customer-messages`, { channel: 'fax', body: '' }),
+      ),
+    ).toEqual(['body.channel', 'body.body']);
+  });
+
   it('resolves at first contact in one step', async () => {
     const c = await create(officer, {
       resolvedAtFirstContact: true,
