@@ -106,6 +106,22 @@ async function readProblem(response: Response): Promise<Problem> {
   };
 }
 
+let serverClockSkewMs = 0;
+
+/**
+ * The server's time now, as learned from the Date header of its last answer. Deadline clocks count against
+ * the server's clock (which tests may move), not the browser's.
+ */
+export function serverNow(): number {
+  return Date.now() + serverClockSkewMs;
+}
+
+function learnServerClock(response: Response): void {
+  const date = Date.parse(response.headers.get('date') ?? '');
+  // The header has whole seconds: half a second is the best guess of where in that second it was sent.
+  if (!Number.isNaN(date)) serverClockSkewMs = date + 500 - Date.now();
+}
+
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -132,6 +148,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
       detail: 'The server could not be reached. Check your connection and try again.',
     });
   }
+  learnServerClock(response);
   if (!response.ok) {
     const problem = await readProblem(response);
     if (response.status === 401 && options.redirectOnUnauthenticated !== false) unauthenticatedHandler?.();
