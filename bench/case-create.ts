@@ -144,7 +144,7 @@ async function main() {
     results.push(await runOne(kind));
   }
   printTable(
-    `Case creation vs the ceiling at ${CONNECTIONS} connections (${seconds} s per run, ${os.cpus().length} cores)`,
+    `Case creation vs the ceiling at ${CONNECTIONS} connections (${seconds} s per run, ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)})`,
     results.map((r) => ({
       database: r.kind,
       'ceiling req/s': r.ceiling.rps.toFixed(0),

@@ -260,7 +260,7 @@ async function main() {
     process.stdout.write(`\nPlan on ${kind} (EXPLAIN ANALYZE of the repo's queue query):\n${r.planText}\n`);
   }
   printTable(
-    `Queue first page: GET /api/v1/cases?areaId=…&status=investigating&sort=due&limit=50 — ${REQUESTS} sequential requests after ${WARM_UP} warm-up (${os.cpus().length} cores)`,
+    `Queue first page: GET /api/v1/cases?areaId=…&status=investigating&sort=due&limit=50 — ${REQUESTS} sequential requests after ${WARM_UP} warm-up (${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)})`,
     results.map((r) => ({
       database: r.kind,
       cases: r.cases,
