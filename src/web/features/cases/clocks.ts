@@ -65,7 +65,7 @@ export function clockTone(clock: CaseClock, now: number): ClockTone {
   return 'on_track';
 }
 
-/** What the clock says about time: "2 h 15 min left", "Overdue by 1 d 2 h", "3 h of working time left". */
+/** What the clock says about time: "Due in 2 h 15 min", "Overdue by 1 d 2 h", "Paused with 3 h left". */
 export function clockRemainingText(clock: CaseClock, now: number): string {
   const tone = clockTone(clock, now);
   if (tone === 'met') return 'Met';
@@ -77,7 +77,7 @@ export function clockRemainingText(clock: CaseClock, now: number): string {
   const due = clock.dueAt ? Date.parse(clock.dueAt) : NaN;
   if (Number.isNaN(due)) return tone === 'breached' ? 'Overdue' : 'No due time';
   const left = due - now;
-  return left > 0 ? `${formatDuration(left)} left` : `Overdue by ${formatDuration(left)}`;
+  return left > 0 ? `Due in ${formatDuration(left)}` : `Overdue by ${formatDuration(left)}`;
 }
 
 /** A running clock's share of its time used, 0–100, for a progress bar. */

@@ -53,7 +53,7 @@ describe('clockTone', () => {
 
 describe('clockRemainingText', () => {
   it('counts down to the due time, then counts the overdue time', () => {
-    expect(clockRemainingText(clock(), at('2026-03-02T07:45:00Z'))).toBe('2 h 15 min left');
+    expect(clockRemainingText(clock(), at('2026-03-02T07:45:00Z'))).toBe('Due in 2 h 15 min');
     expect(clockRemainingText(clock(), at('2026-03-02T11:30:00Z'))).toBe('Overdue by 1 h 30 min');
   });
 

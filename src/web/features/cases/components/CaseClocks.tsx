@@ -55,7 +55,7 @@ export function CaseClocks({ clocks, fmt }: { clocks: CaseClock[]; fmt: Formatte
                     aria-label={`${DEADLINE_KINDS[c.kind]}: time used`}
                   />
                 ) : null}
-                <Text size="sm">{clockRemainingText(c, now)}</Text>
+                {tone === 'met' ? null : <Text size="sm">{clockRemainingText(c, now)}</Text>}
                 <Text size="xs" c="dimmed">
                   {c.state === 'met' && c.fulfilledAt
                     ? `Met ${fmt.dateTime(c.fulfilledAt)}${c.dueAt ? ` (due ${fmt.dateTime(c.dueAt)})` : ''}`
