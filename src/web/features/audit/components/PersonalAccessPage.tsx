@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import {
+  ActionIcon,
   Anchor,
   Button,
   Card,
@@ -10,9 +11,10 @@ import {
   Table,
   Text,
   TextInput,
+  Tooltip,
 } from '@mantine/core';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
-import { IconEyeCheck, IconHistory, IconSearch } from '@tabler/icons-react';
+import { IconEyeCheck, IconFilter, IconHistory, IconSearch } from '@tabler/icons-react';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { EmptyHint, ErrorState, LoadMore, TableSkeleton } from '../../../components/states.js';
 import { useFormat } from '../../../lib/format.js';
@@ -122,7 +124,7 @@ export function PersonalAccessPage() {
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>When</Table.Th>
-                  <Table.Th>Viewed by</Table.Th>
+                  <Table.Th visibleFrom="sm">Viewed by</Table.Th>
                   <Table.Th>Case</Table.Th>
                   <Table.Th visibleFrom="sm">What they did</Table.Th>
                 </Table.Tr>
@@ -134,27 +136,51 @@ export function PersonalAccessPage() {
                       <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
                         {fmt.dateTime(r.at)}
                       </Text>
+                      <Text size="xs" c="dimmed" hiddenFrom="sm">
+                        {r.user.name}
+                      </Text>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td visibleFrom="sm">
                       <Text size="sm">{r.user.name}</Text>
                     </Table.Td>
                     <Table.Td>
-                      {canReadCases ? (
-                        <Anchor
-                          renderRoot={(props) => (
-                            <Link {...props} to="/cases/$id" params={{ id: r.caseId }} />
-                          )}
-                          size="sm"
-                          fw={600}
-                          ff="monospace"
-                        >
-                          {r.reference}
-                        </Anchor>
-                      ) : (
-                        <Text size="sm" ff="monospace">
-                          {r.reference}
-                        </Text>
-                      )}
+                      <Group gap={4} wrap="nowrap">
+                        {canReadCases ? (
+                          <Anchor
+                            renderRoot={(props) => (
+                              <Link {...props} to="/cases/$id" params={{ id: r.caseId }} />
+                            )}
+                            size="sm"
+                            fw={600}
+                            ff="monospace"
+                            style={{ whiteSpace: 'nowrap' }}
+                          >
+                            {r.reference}
+                          </Anchor>
+                        ) : (
+                          <Text size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                            {r.reference}
+                          </Text>
+                        )}
+                        {caseId ? null : (
+                          <Tooltip label="Only this case">
+                            <ActionIcon
+                              variant="subtle"
+                              color="gray"
+                              size="sm"
+                              aria-label={`Show only views of ${r.reference}`}
+                              onClick={() => {
+                                setFound({ id: r.caseId, reference: r.reference });
+                                setReferenceInput(null);
+                                setNotFound(null);
+                                void navigate({ search: (prev) => ({ ...prev, caseId: r.caseId }) });
+                              }}
+                            >
+                              <IconFilter size={14} />
+                            </ActionIcon>
+                          </Tooltip>
+                        )}
+                      </Group>
                       <Text size="xs" c="dimmed" hiddenFrom="sm">
                         {purposeLabel(r.purpose)}
                       </Text>
@@ -202,6 +228,8 @@ export function PersonalAccessPage() {
               value={userId ?? null}
               onChange={setUser}
               clearable
+              // Mantine hides its clear button from assistive technology and the keyboard; this one is for everyone.
+              clearButtonProps={{ 'aria-label': 'Clear person', 'aria-hidden': false, tabIndex: 0 }}
               searchable
             />
           ) : (
@@ -243,7 +271,11 @@ export function PersonalAccessPage() {
             <TextInput
               label="Case"
               value={caseId ? (caseReference ?? 'The case in the link') : ''}
-              placeholder="Open this page from a case link to see one case"
+              placeholder="Any case"
+              description={
+                caseId ? undefined : 'To see one case, use the filter button beside its reference.'
+              }
+              inputWrapperOrder={['label', 'input', 'description']}
               readOnly
               rightSection={
                 caseId ? <CloseButton size="sm" aria-label="Show every case" onClick={clearCase} /> : null
