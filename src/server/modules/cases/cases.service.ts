@@ -222,7 +222,8 @@ export function createCaseService(
           p.authorityLimitCents >= res.totalCents,
         respond:
           can(p, 'cases:resolve') && RESPOND_FROM.includes(status) && (!res || res.status === 'approved'),
-        recordCustomerDecision: update && (status === 'responded' || status === 'closed'),
+        recordCustomerDecision:
+          update && (status === 'responded' || status === 'closed') && row.customerAccepted === null,
         viewPersonal: personal,
       },
       authorityLimitCents: p.authorityLimitCents,
