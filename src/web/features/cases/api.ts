@@ -18,9 +18,11 @@ import type {
   caseUpdateSchema,
   Category,
   customerDecisionSchema,
+  customerMessageSchema,
   decisionSchema,
   messageSchema,
   proposeResolutionSchema,
+  receivedCorrectionSchema,
   SavedView,
   savedViewCreateSchema,
   sendResponseSchema,
@@ -37,6 +39,8 @@ export type CaseUpdateInput = z.input<typeof caseUpdateSchema>;
 export type TransitionInput = z.input<typeof transitionSchema>;
 export type AssignInput = z.input<typeof assignSchema>;
 export type MessageInput = z.input<typeof messageSchema>;
+export type CustomerMessageInput = z.input<typeof customerMessageSchema>;
+export type ReceivedCorrectionInput = z.input<typeof receivedCorrectionSchema>;
 export type ProposeInput = z.input<typeof proposeResolutionSchema>;
 export type DecisionInput = z.input<typeof decisionSchema>;
 export type SendResponseInput = z.input<typeof sendResponseSchema>;
@@ -214,6 +218,10 @@ export const useTransition = (id: string) => useCaseAction<TransitionInput>(id, 
 export const useAssign = (id: string) => useCaseAction<AssignInput>(id, '/assign');
 export const useAddNote = (id: string) => useCaseAction<{ body: string }>(id, '/notes');
 export const useSendMessage = (id: string) => useCaseAction<MessageInput>(id, '/messages');
+export const useRecordCustomerMessage = (id: string) =>
+  useCaseAction<CustomerMessageInput>(id, '/customer-messages');
+export const useCorrectReceivedAt = (id: string) =>
+  useCaseAction<ReceivedCorrectionInput>(id, '/received-at');
 export const useRecordStep = (id: string) => useCaseAction<{ step: HandlingStep }>(id, '/handling-steps');
 export const useProposeResolution = (id: string) => useCaseAction<ProposeInput>(id, '/resolution');
 export const useDecideResolution = (id: string) => useCaseAction<DecisionInput>(id, '/resolution/decision');

@@ -1,5 +1,6 @@
 import {
   CASE_STATUSES,
+  CHANNELS,
   DEADLINE_KINDS,
   EXTERNAL_BODIES,
   HANDLING_STEPS,
@@ -18,11 +19,20 @@ export function timelineTypeLabel(type: string): string {
 
 /**
  * The facts of an entry worth a line each (status from → to, Message-ID, outcome…), read from its data.
- * Every value is returned as plain text; the page renders it as text.
+ * Every value is returned as plain text; the page renders it as text. Times are written by `dateTime`
+ * (the organisation's zone on the page).
  */
-export function timelineDetails(entry: TimelineEntry, money: (cents: number) => string): string[] {
+export function timelineDetails(
+  entry: TimelineEntry,
+  money: (cents: number) => string,
+  dateTime: (iso: string) => string = (iso) => iso,
+): string[] {
   const d = entry.data;
   const lines: string[] = [];
+  const channel = label(CHANNELS, d.channel);
+  if (channel && entry.type === 'message_in') lines.push(`Received by: ${channel}`);
+  if (entry.type === 'correction' && d.field === 'receivedAt' && typeof d.from === 'string')
+    lines.push(`Received time: ${dateTime(d.from)} → ${typeof d.to === 'string' ? dateTime(d.to) : '—'}`);
   const from = label(CASE_STATUSES, d.from);
   const to = label(CASE_STATUSES, d.to);
   if (entry.type === 'status' && (from || to)) lines.push(`${from ?? '—'} → ${to ?? '—'}`);

@@ -36,4 +36,26 @@ describe('timeline entries', () => {
   it('do not repeat a reason that is already the body', () => {
     expect(timelineDetails(entry('assigned', { reason: 'leave' }, 'leave'), money)).toEqual([]);
   });
+
+  it('show how a customer’s message was received', () => {
+    expect(timelineDetails(entry('message_in', { channel: 'phone' }, 'Calling back'), money)).toEqual([
+      'Received by: Phone',
+    ]);
+    expect(timelineDetails(entry('message_in', { channel: 'in_person' }), money)).toEqual([
+      'Received by: In person',
+    ]);
+    // A channel only labels a customer's message, not other entries.
+    expect(timelineDetails(entry('note', { channel: 'phone' }), money)).toEqual([]);
+  });
+
+  it('show a corrected received time from → to, in the given format, with no status words', () => {
+    const corrected = entry(
+      'correction',
+      { field: 'receivedAt', from: '2026-03-02T00:00:00.000Z', to: '2026-03-01T22:00:00.000Z' },
+      'Logged a day late',
+    );
+    expect(timelineDetails(corrected, money, (iso) => `<${iso.slice(0, 16)}>`)).toEqual([
+      'Received time: <2026-03-02T00:00> → <2026-03-01T22:00>',
+    ]);
+  });
 });

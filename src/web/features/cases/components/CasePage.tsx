@@ -2,7 +2,7 @@ import { useRef, useState, type ReactNode } from 'react';
 import { Alert, Anchor, Badge, Button, Card, Grid, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import { IconArrowLeft, IconKeyboard, IconPencil, IconUserShare } from '@tabler/icons-react';
+import { IconArrowLeft, IconClockEdit, IconKeyboard, IconPencil, IconUserShare } from '@tabler/icons-react';
 import {
   CASE_KINDS,
   CHANNELS,
@@ -30,6 +30,7 @@ import { CaseTimeline } from './CaseTimeline.js';
 import { CustomerPanel } from './CustomerPanel.js';
 import { EditCaseModal } from './EditCaseModal.js';
 import { HandlingGuide } from './HandlingGuide.js';
+import { ReceivedAtModal } from './ReceivedAtModal.js';
 import { ResolutionPanel } from './ResolutionPanel.js';
 import { ResponsePanel } from './ResponsePanel.js';
 import { transitionLabel, TransitionModal } from './TransitionModal.js';
@@ -100,9 +101,11 @@ export function CasePage() {
 function CaseView({ c }: { c: Case }) {
   const fmt = useFormat();
   const navigate = useNavigate();
+  const { can } = useCurrentUser();
   const [transitionTo, setTransitionTo] = useState<CaseStatus | null>(null);
   const [assigning, setAssigning] = useState(false);
   const [editing, setEditing] = useState(false);
+  const [correctingReceived, setCorrectingReceived] = useState(false);
   const [help, setHelp] = useState(false);
   const [composer, setComposer] = useState('note');
   const noteRef = useRef<HTMLTextAreaElement | null>(null);
@@ -217,7 +220,11 @@ function CaseView({ c }: { c: Case }) {
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="lg">
             <CaseClocks clocks={c.clocks} fmt={fmt} />
-            <CaseFacts c={c} fmt={fmt} />
+            <CaseFacts
+              c={c}
+              fmt={fmt}
+              onCorrectReceived={can('cases:assign') ? () => setCorrectingReceived(true) : undefined}
+            />
             <CustomerPanel c={c} />
             <HandlingGuide c={c} fmt={fmt} />
           </Stack>
@@ -227,6 +234,9 @@ function CaseView({ c }: { c: Case }) {
       <TransitionModal c={c} to={transitionTo} onClose={() => setTransitionTo(null)} />
       <AssignModal c={c} opened={assigning} onClose={() => setAssigning(false)} />
       {editing ? <EditCaseModal c={c} opened onClose={() => setEditing(false)} /> : null}
+      {correctingReceived ? (
+        <ReceivedAtModal c={c} fmt={fmt} onClose={() => setCorrectingReceived(false)} />
+      ) : null}
       <ShortcutsHelp opened={help} onClose={() => setHelp(false)} shortcuts={shortcuts} />
     </>
   );
@@ -296,7 +306,16 @@ function Fact({ label, value }: { label: string; value: ReactNode }) {
   );
 }
 
-function CaseFacts({ c, fmt }: { c: Case; fmt: Formatters }) {
+function CaseFacts({
+  c,
+  fmt,
+  onCorrectReceived,
+}: {
+  c: Case;
+  fmt: Formatters;
+  /** Only for people who may correct it (cases:assign). */
+  onCorrectReceived?: () => void;
+}) {
   return (
     <Card withBorder padding="md" component="section" aria-labelledby="facts-title">
       <Title order={2} size="h5" id="facts-title" mb="sm">
@@ -311,6 +330,18 @@ function CaseFacts({ c, fmt }: { c: Case; fmt: Formatters }) {
         <Fact label="Severity" value={SEVERITIES[c.severity]} />
         <Fact label="Channel" value={CHANNELS[c.channel]} />
         <Fact label="Received" value={fmt.dateTime(c.receivedAt)} />
+        {onCorrectReceived ? (
+          <Group justify="flex-end">
+            <Button
+              variant="subtle"
+              size="compact-xs"
+              leftSection={<IconClockEdit size={14} aria-hidden />}
+              onClick={onCorrectReceived}
+            >
+              Correct received time
+            </Button>
+          </Group>
+        ) : null}
         {c.acknowledgedAt ? <Fact label="Acknowledged" value={fmt.dateTime(c.acknowledgedAt)} /> : null}
         {c.closedAt ? <Fact label="Closed" value={fmt.dateTime(c.closedAt)} /> : null}
         {c.createdBy ? <Fact label="Recorded by" value={c.createdBy.name} /> : null}

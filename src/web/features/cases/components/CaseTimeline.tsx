@@ -3,6 +3,7 @@ import {
   Button,
   Card,
   Group,
+  Select,
   Skeleton,
   Stack,
   Tabs,
@@ -18,19 +19,32 @@ import {
   IconArrowRight,
   IconCheck,
   IconClock,
+  IconEdit,
   IconEye,
   IconMail,
   IconMailOpened,
+  IconMessageCircle,
   IconNote,
   IconPaperclip,
   IconPoint,
   IconScale,
   IconUser,
 } from '@tabler/icons-react';
-import type { Case, TimelineEntry } from '../../../../contracts/cases.js';
+import {
+  CHANNELS,
+  customerMessageSchema,
+  type Case,
+  type TimelineEntry,
+} from '../../../../contracts/cases.js';
 import { ErrorState } from '../../../components/states.js';
 import type { Formatters } from '../../../lib/format.js';
-import { useAddNote, useSendMessage, useTimeline } from '../api.js';
+import {
+  useAddNote,
+  useRecordCustomerMessage,
+  useSendMessage,
+  useTimeline,
+  type CustomerMessageInput,
+} from '../api.js';
 import { timelineDetails, timelineTypeLabel } from '../timeline.js';
 import { CaseProblem } from './CaseProblem.js';
 
@@ -61,6 +75,8 @@ function iconOf(type: string) {
       return <IconClock size={size} />;
     case 'attachment':
       return <IconPaperclip size={size} />;
+    case 'correction':
+      return <IconEdit size={size} />;
     case 'personal_access':
       return <IconEye size={size} />;
     default:
@@ -78,7 +94,7 @@ function colourOf(type: string): string {
 }
 
 function Entry({ entry, fmt }: { entry: TimelineEntry; fmt: Formatters }) {
-  const details = timelineDetails(entry, fmt.money);
+  const details = timelineDetails(entry, fmt.money, fmt.dateTime);
   return (
     <Stack gap={2}>
       <Group gap={6} wrap="wrap">
@@ -170,12 +186,18 @@ export function CaseTimeline({
             <Tabs.Tab value="message" leftSection={<IconMail size={14} />}>
               Message to customer
             </Tabs.Tab>
+            <Tabs.Tab value="customer" leftSection={<IconMessageCircle size={14} />}>
+              Customer’s message
+            </Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="note" pt="sm">
             <NoteComposer c={c} noteRef={noteRef} />
           </Tabs.Panel>
           <Tabs.Panel value="message" pt="sm">
             <MessageComposer c={c} />
+          </Tabs.Panel>
+          <Tabs.Panel value="customer" pt="sm">
+            <CustomerMessageComposer c={c} />
           </Tabs.Panel>
         </Tabs>
       ) : null}
@@ -288,6 +310,81 @@ function MessageComposer({ c }: { c: Case }) {
         <Group justify="flex-end">
           <Button type="submit" loading={send.isPending} disabled={noEmail}>
             Send message
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+type ReceivedBy = CustomerMessageInput['channel'];
+const RECEIVED_BY = customerMessageSchema.shape.channel.options.map((value) => ({
+  value,
+  label: CHANNELS[value],
+}));
+
+/** What the customer said by phone, at the counter, in a letter…: recorded by staff, not sent anywhere. */
+function CustomerMessageComposer({ c }: { c: Case }) {
+  const record = useRecordCustomerMessage(c.id);
+  const [channel, setChannel] = useState<ReceivedBy>('phone');
+  const [body, setBody] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<unknown>(null);
+  const awaiting = c.status === 'awaiting_customer';
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    setProblem(null);
+    if (!body.trim()) {
+      setError('Write what the customer said first');
+      return;
+    }
+    setError(null);
+    record.mutate(
+      { channel, body: body.trim() },
+      {
+        onSuccess: () => {
+          setBody('');
+          notifications.show({
+            color: 'teal',
+            message: awaiting
+              ? 'The customer’s message is recorded. The case is back in investigation.'
+              : 'The customer’s message is recorded.',
+          });
+        },
+        onError: setProblem,
+      },
+    );
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        {awaiting ? (
+          <Text size="sm" c="dimmed">
+            The case is waiting for the customer: recording their message moves it back to investigation and
+            restarts its deadline clocks.
+          </Text>
+        ) : null}
+        <Select
+          label="Received by"
+          data={RECEIVED_BY}
+          value={channel}
+          allowDeselect={false}
+          onChange={(v) => v && setChannel(v as ReceivedBy)}
+          maw={280}
+        />
+        <Textarea
+          label="What the customer said"
+          description="Goes on the timeline; nothing is sent to the customer"
+          autosize
+          minRows={3}
+          value={body}
+          error={error}
+          onChange={(e) => setBody(e.currentTarget.value)}
+        />
+        <CaseProblem error={problem} caseId={c.id} />
+        <Group justify="flex-end">
+          <Button type="submit" loading={record.isPending}>
+            Record message
           </Button>
         </Group>
       </Stack>
