@@ -274,4 +274,56 @@ describe('complaint handling in Chromium', () => {
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(await page.locator('img[src="x"], svg[onload]').count()).toBe(0);
   }, 120_000);
+
+  it('records a phone message from a customer the case is waiting for: the case goes back to investigation', async () => {
+    const olivia = people.olivia!.session;
+    const created = await olivia.post('/api/v1/cases', {
+      areaId,
+      channel: 'email',
+      subject: 'Invoice does not match the booking',
+      description: 'The invoice shows three nights; the stay was two.',
+      customer: { name: 'Lee Caller' },
+      sendAcknowledgement: false,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    let c = created.json<Case>();
+    for (const to of ['investigating', 'awaiting_customer']) {
+      const moved = await olivia.post(`/api/v1/cases/${c.id}/transitions`, {
+        version: c.version,
+        to,
+        reason: to === 'awaiting_customer' ? 'Asked for a copy of the booking confirmation' : '',
+      });
+      expect(moved.statusCode, moved.body).toBe(200);
+      c = moved.json<Case>();
+    }
+    expect(c.status).toBe('awaiting_customer');
+
+    const page = await signInPage(people.olivia!.email);
+    await page.goto(`${verity.url}/cases/${c.id}`);
+    const header = page.getByRole('heading', { name: c.reference });
+    await expect.poll(() => header.isVisible(), { timeout: 20_000 }).toBe(true);
+    const statusBadge = (status: string) => page.getByText(status, { exact: true });
+    await expect.poll(() => statusBadge('Awaiting customer').first().isVisible()).toBe(true);
+
+    await page.getByRole('tab', { name: 'Customer’s message' }).click();
+    await choose(page, 'Received by', 'Phone');
+    await page
+      .getByLabel('What the customer said', { exact: true })
+      .fill('Called back: the booking confirmation shows two nights, she will email it.');
+    await page.getByRole('button', { name: 'Record message' }).click();
+
+    await expect.poll(async () => (await apiCase(c.id)).status).toBe('investigating');
+    await expect
+      .poll(() => statusBadge('Assessment / investigation').first().isVisible(), { timeout: 15_000 })
+      .toBe(true);
+    expect(await statusBadge('Awaiting customer').count()).toBe(0);
+    const timeline = page.getByRole('region', { name: 'Timeline' });
+    await expect
+      .poll(() => timeline.getByText('Message from customer').first().isVisible(), { timeout: 15_000 })
+      .toBe(true);
+    await expect.poll(() => timeline.getByText('Received by: Phone').isVisible()).toBe(true);
+    await expect
+      .poll(() => timeline.getByText('Called back: the booking confirmation shows two nights').isVisible())
+      .toBe(true);
+  }, 120_000);
 });
