@@ -794,6 +794,7 @@ export function createCaseService(
         body: input.reason,
         data: { field: 'receivedAt', from: row.receivedAt.toISOString(), to: at.toISOString() },
       });
+      await clocks.rebase(tx, clockCase((await repo.findCase(tx, id))!), p.userId);
       return { action: 'case.received_corrected' };
     });
   }

@@ -883,6 +883,7 @@ describe('cases: deadline clocks through the case API', () => {
   let t: TestApp;
   let officer: Session;
   let supervisorEmail: string;
+  let supervisor: Session;
   let areaId: string;
   const MINUTE = 60_000;
 
@@ -899,9 +900,9 @@ describe('cases: deadline clocks through the case API', () => {
     areaId = (await createArea(admin, { name: 'Contact centre', code: 'CC' })).id;
     officer = (await createStaff(t, admin, { role: 'officer', areaIds: [areaId], name: 'Olga Officer' }))
       .session;
-    supervisorEmail = (
-      await createStaff(t, admin, { role: 'supervisor', areaIds: [areaId], name: 'Stan Super' })
-    ).user.email;
+    const stan = await createStaff(t, admin, { role: 'supervisor', areaIds: [areaId], name: 'Stan Super' });
+    supervisorEmail = stan.user.email;
+    supervisor = stan.session;
     t.mailer.sent.length = 0;
   });
   afterAll(() => t.close());
@@ -954,6 +955,20 @@ describe('cases: deadline clocks through the case API', () => {
     // Raised once, told once: nothing fires twice on the next drain.
     expect(now.priority).toBe('urgent');
     expect(toSupervisor()).toBe(before);
+  });
+
+  it('a corrected received time moves the first clocks', async () => {
+    // Monday 2 March 2026 is long past the previous test's clock moves: set a working-day noon.
+    t.clock.set('2026-03-03T01:00:00Z'); // Tuesday 12:00 in Sydney
+    const c = await create('high');
+    expect(clockOf(c, 'acknowledgement').dueAt).toBe('2026-03-03T03:00:00.000Z'); // 14:00
+    const res = await supervisor.post(`/api/v1/cases/${c.id}/received-at`, {
+      version: c.version,
+      receivedAt: '2026-03-02T23:00:00Z', // 10:00, the letter's date stamp
+      reason: 'Letter was stamped at 10:00',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(clockOf(res.json<Case>(), 'acknowledgement').dueAt).toBe('2026-03-03T01:00:00.000Z'); // 12:00
   });
 
   it('pauses while awaiting the customer (audited), resumes, and the response fulfils the clocks', async () => {

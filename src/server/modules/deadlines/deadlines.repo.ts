@@ -431,3 +431,12 @@ export async function userLabel(
   );
   return rows[0];
 }
+
+/** Moves a clock's start (and its 'started' event) to a corrected received time. */
+export async function moveClockStart(db: Db, clockId: string, at: Date) {
+  await db.update(caseClocks).set({ startedAt: at }).where(eq(caseClocks.id, clockId));
+  await db
+    .update(clockEvents)
+    .set({ at })
+    .where(and(eq(clockEvents.clockId, clockId), eq(clockEvents.type, 'started')));
+}

@@ -501,6 +501,33 @@ export function createDeadlineService(deps: Deps, organisation: OrganisationServ
       await refreshSummary(tx, c.id);
     },
 
+    async rebase(tx, c, actorId) {
+      const first = latestOf(await repo.clocksOfCase(tx, c.id, true)).filter((r) => r.cycle === 1);
+      const calendarCache = new Map<string, BusinessCalendar>();
+      for (const row of first) {
+        const events = await repo.eventsOfClocks(tx, [row.id]);
+        // The first clocks start when the case was received; a clock already paused, resumed or stopped
+        // before the corrected time keeps its start, since its events would otherwise be out of order.
+        if (events.some((e) => e.type !== 'started' && e.at.getTime() < c.receivedAt.getTime())) continue;
+        await repo.moveClockStart(tx, row.id, c.receivedAt);
+        const calendarRow = row.calendarId ? await repo.findCalendar(tx, row.calendarId) : undefined;
+        if (!calendarRow) continue;
+        const calendar = calendarCache.get(calendarRow.id) ?? toBusinessCalendar(calendarRow);
+        calendarCache.set(calendarRow.id, calendar);
+        const { status } = await replan(tx, { ...row, startedAt: c.receivedAt }, calendar);
+        const format = await formatter(tx, calendar.timeZone);
+        await timeline(
+          tx,
+          c.id,
+          clock.now(),
+          actorId,
+          `${kindLabel(row.kind)} clock now counts from the corrected received time: due ${format(status.dueAt)}.`,
+          { kind: row.kind, event: 'rebased', dueAt: status.dueAt },
+        );
+      }
+      await refreshSummary(tx, c.id);
+    },
+
     async retarget(tx, c, actorId) {
       const all = await repo.clocksOfCase(tx, c.id, true);
       const policy = await repo.applicablePolicy(tx, c.areaId, c.priority, c.categoryId);

@@ -36,6 +36,8 @@ export interface DeadlineClocks {
   ): Promise<void>;
   /** Priority or category changed: open clocks take the targets of the policy that now applies. */
   retarget(tx: Db, c: CaseForClocks, actorId: string | null): Promise<void>;
+  /** The received time was corrected: the first clocks count from the new time. */
+  rebase(tx: Db, c: CaseForClocks, actorId: string | null): Promise<void>;
   /** The case's clocks (latest cycle of each kind) evaluated now. */
   clocksOf(db: Db, caseId: string): Promise<CaseClock[]>;
 }
