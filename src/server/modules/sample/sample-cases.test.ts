@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, setupOrganisation, type TestApp } from '../../../../test/support/app.js';
+import {
+  ADMIN,
+  createTestApp,
+  Session,
+  setupOrganisation,
+  type TestApp,
+} from '../../../../test/support/app.js';
 import { SAMPLE_AREAS, SAMPLE_EMAIL_DOMAIN } from './index.js';
 import { SAMPLE_HISTORY_MONTHS, SAMPLE_MONTH_DAYS, SAMPLE_PLANTED_RISE } from './sample-cases.js';
 
@@ -231,8 +237,14 @@ describe('sample cases', () => {
     const other = await createTestApp();
     try {
       other.clock.set(new Date(now));
-      await setupOrganisation(other, { loadSample: true });
+      const res = await new Session(other.app).post('/api/v1/setup', {
+        organisation: { name: 'Harbour Hotel Group' },
+        admin: ADMIN,
+        loadSample: true,
+      });
+      expect(res.statusCode).toBe(201);
       const again = await casesOf(other);
+      expect(res.json().sample.cases).toBe(again.length);
       const key = (c: CaseRow) =>
         `${c.area_code} ${c.status} ${c.kind} ${c.category ?? '-'} ${c.outcome ?? '-'}`;
       expect(countBy(again, key)).toEqual(countBy(cases, key));

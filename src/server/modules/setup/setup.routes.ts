@@ -32,7 +32,13 @@ export function setupRoutes(
       response: {
         201: sessionSchema.extend({
           sample: z
-            .object({ areas: z.number(), teams: z.number(), staff: z.number(), stakeholders: z.number() })
+            .object({
+              areas: z.number(),
+              teams: z.number(),
+              staff: z.number(),
+              stakeholders: z.number(),
+              cases: z.number(),
+            })
             .nullable(),
         }),
       },
