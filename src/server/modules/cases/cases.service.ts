@@ -160,11 +160,10 @@ export function createCaseService(
   }
 
   async function toCase(handle: Db, row: CaseRow, p: Principal): Promise<Case> {
-    const [resolution, steps, caseClocks] = await Promise.all([
-      repo.latestResolution(handle, row.id),
-      repo.handlingSteps(handle, row.id),
-      clocks.clocksOf(handle, row.id),
-    ]);
+    // One after another: a transaction's connection runs one query at a time.
+    const resolution = await repo.latestResolution(handle, row.id);
+    const steps = await repo.handlingSteps(handle, row.id);
+    const caseClocks = await clocks.clocksOf(handle, row.id);
     const personal = seesPersonal(p);
     const update = can(p, 'cases:update');
     const status = row.status as CaseStatus;
@@ -639,13 +638,15 @@ export function createCaseService(
           await clocks.fulfil(tx, id, kind, now, p.userId);
       }
       row = (await repo.findCase(tx, id))!;
+      const dto = await toCase(tx, row, p);
+      // Last before commit: the audit chain's lock is held from here to the commit, so keep that short.
       await writeAudit(tx, actorOf(ctx, clock), {
         action: 'case.created',
         entityType: 'case',
         entityId: id,
         after: auditView(row),
       });
-      return { row, dto: await toCase(tx, row, p) };
+      return { row, dto };
     });
     publish(result.row, 'created', p.userId);
     return result.dto;
@@ -695,6 +696,8 @@ export function createCaseService(
       const now = clock.now();
       const done = await work(tx, before, p, now);
       const after = (await repo.findCase(tx, id))!;
+      const dto = await toCase(tx, after, p);
+      // Last before commit: the audit chain's lock is held from here to the commit.
       if (done) {
         await writeAudit(tx, actorOf(ctx, clock), {
           action: done.action,
@@ -703,7 +706,7 @@ export function createCaseService(
           ...diffFields(auditView(before), auditView(after)),
         });
       }
-      return { row: after, dto: await toCase(tx, after, p) };
+      return { row: after, dto };
     });
     publish(out.row, type, p.userId);
     return out.dto;
