@@ -9,7 +9,7 @@ import { AppError } from '../../platform/errors.js';
 import type { DeadlineService } from '../deadlines/index.js';
 import { createIdentityService, type IdentityService } from '../identity/index.js';
 import { createOrganisationService, type OrganisationService } from '../organisation/index.js';
-import { loadSampleOrganisation, type SampleResult } from '../sample/index.js';
+import { loadSampleOrganisation, startSampleClocks, type SampleResult } from '../sample/index.js';
 import { createStakeholderService } from '../stakeholders/index.js';
 
 const SETUP_LOCK = 7_340_003;
@@ -20,7 +20,7 @@ export function createSetupService(
   deps: Deps,
   organisation: OrganisationService,
   identity: IdentityService,
-  deadlines: Pick<DeadlineService, 'ensureDefaults'>,
+  deadlines: Pick<DeadlineService, 'ensureDefaults' | 'startClocks' | 'fulfil' | 'pause'>,
 ) {
   const { db, clock, log } = deps;
 
@@ -69,6 +69,7 @@ export function createSetupService(
           passwordHash,
           clock.now(),
         );
+        await startSampleClocks(tx, deadlines);
         await org.markSampleLoaded(tx);
       }
       const issued = await identity.issueSession(tx, ctx, adminId);
