@@ -19,9 +19,7 @@ import { useCurrentUser } from '../../../lib/session.js';
 import { useCategories, useUpdateCase, type CaseUpdateInput } from '../api.js';
 import { childCategories, splitCategory, topCategories } from '../category-options.js';
 import { CaseProblem } from './CaseProblem.js';
-
-const options = (labels: Record<string, string>) =>
-  Object.entries(labels).map(([value, label]) => ({ value, label }));
+import { customerContactValidation, labelOptions } from '../form-options.js';
 
 interface Values {
   kind: string;
@@ -114,12 +112,7 @@ export function EditCaseModal({ c, opened, onClose }: { c: Case; opened: boolean
     initialValues: before,
     validate: {
       subject: (v) => (v.trim() ? null : 'Give the case a subject'),
-      customer: {
-        email: (v) =>
-          !v.trim() || /^\S+@\S+\.\S+$/.test(v.trim()) ? null : 'Enter an email address, or leave it empty',
-        phone: (v) =>
-          !v.trim() || /^[+()0-9 .-]{3,40}$/.test(v.trim()) ? null : 'Use digits, spaces and + ( ) - . only',
-      },
+      customer: customerContactValidation,
     },
   });
   const problem = useFormProblem(form);
@@ -159,13 +152,13 @@ export function EditCaseModal({ c, opened, onClose }: { c: Case; opened: boolean
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <Select
               label="Kind"
-              data={options(CASE_KINDS)}
+              data={labelOptions(CASE_KINDS)}
               allowDeselect={false}
               {...form.getInputProps('kind')}
             />
             <Select
               label="Need type"
-              data={options(NEED_TYPES)}
+              data={labelOptions(NEED_TYPES)}
               clearable
               placeholder="Not classified"
               {...form.getInputProps('needType')}
@@ -174,13 +167,13 @@ export function EditCaseModal({ c, opened, onClose }: { c: Case; opened: boolean
             />
             <Select
               label="Priority"
-              data={options(PRIORITIES)}
+              data={labelOptions(PRIORITIES)}
               allowDeselect={false}
               {...form.getInputProps('priority')}
             />
             <Select
               label="Severity"
-              data={options(SEVERITIES)}
+              data={labelOptions(SEVERITIES)}
               allowDeselect={false}
               {...form.getInputProps('severity')}
             />
@@ -246,7 +239,7 @@ export function EditCaseModal({ c, opened, onClose }: { c: Case; opened: boolean
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
                 <Select
                   label="Customer type"
-                  data={options(CUSTOMER_TYPES)}
+                  data={labelOptions(CUSTOMER_TYPES)}
                   allowDeselect={false}
                   {...form.getInputProps('customer.type')}
                 />
@@ -254,7 +247,7 @@ export function EditCaseModal({ c, opened, onClose }: { c: Case; opened: boolean
                 <TextInput label="Organisation" {...form.getInputProps('customer.organisation')} />
                 <Select
                   label="Preferred contact"
-                  data={options(CONTACT_METHODS)}
+                  data={labelOptions(CONTACT_METHODS)}
                   allowDeselect={false}
                   {...form.getInputProps('customer.preferredContact')}
                 />

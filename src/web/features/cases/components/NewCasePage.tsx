@@ -44,9 +44,7 @@ import { useAllAreas, useAllTeams, useAllUsers } from '../../../lib/reference-da
 import { useCurrentUser } from '../../../lib/session.js';
 import { useCategories, useCreateCase, type CaseCreateInput } from '../api.js';
 import { childCategories, topCategories } from '../category-options.js';
-
-const options = (labels: Record<string, string>) =>
-  Object.entries(labels).map(([value, label]) => ({ value, label }));
+import { customerContactValidation, labelOptions } from '../form-options.js';
 
 interface Values {
   channel: Channel;
@@ -170,12 +168,7 @@ export function NewCasePage() {
       areaId: (v) => (v ? null : 'Choose the business area the contact is about'),
       subject: (v) => (v.trim() ? null : 'Give the contact a short subject'),
       description: (v) => (v.trim() ? null : 'Write what happened, in the customer’s words where you can'),
-      customer: {
-        email: (v) =>
-          !v.trim() || /^\S+@\S+\.\S+$/.test(v.trim()) ? null : 'Enter an email address, or leave it empty',
-        phone: (v) =>
-          !v.trim() || /^[+()0-9 .-]{3,40}$/.test(v.trim()) ? null : 'Use digits, spaces and + ( ) - . only',
-      },
+      customer: customerContactValidation,
       resolutionNote: (v, values) =>
         values.resolvedAtFirstContact && !v.trim() ? 'Say how it was resolved' : null,
     },
@@ -268,14 +261,14 @@ export function NewCasePage() {
                 label="Kind"
                 value={v.kind}
                 onChange={(k) => form.setFieldValue('kind', k)}
-                data={options(CASE_KINDS)}
+                data={labelOptions(CASE_KINDS)}
               />
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
                 <Select
                   label="Need type"
                   description="What the customer’s need relates to"
                   placeholder="Not classified"
-                  data={options(NEED_TYPES)}
+                  data={labelOptions(NEED_TYPES)}
                   clearable
                   {...form.getInputProps('needType')}
                   value={v.needType || null}
@@ -283,7 +276,7 @@ export function NewCasePage() {
                 />
                 <Select
                   label="Severity"
-                  data={options(SEVERITIES)}
+                  data={labelOptions(SEVERITIES)}
                   allowDeselect={false}
                   {...form.getInputProps('severity')}
                 />
@@ -339,7 +332,7 @@ export function NewCasePage() {
                 label="Priority"
                 value={v.priority}
                 onChange={(p) => form.setFieldValue('priority', p)}
-                data={options(PRIORITIES)}
+                data={labelOptions(PRIORITIES)}
               />
             </Stack>
           </Card>
@@ -402,7 +395,7 @@ export function NewCasePage() {
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
                 <Select
                   label="Customer type"
-                  data={options(CUSTOMER_TYPES)}
+                  data={labelOptions(CUSTOMER_TYPES)}
                   allowDeselect={false}
                   {...form.getInputProps('customer.type')}
                 />
@@ -419,7 +412,7 @@ export function NewCasePage() {
                 />
                 <Select
                   label="Preferred contact"
-                  data={options(CONTACT_METHODS)}
+                  data={labelOptions(CONTACT_METHODS)}
                   allowDeselect={false}
                   {...form.getInputProps('customer.preferredContact')}
                 />

@@ -23,16 +23,14 @@ import {
   type QueueSearch,
 } from '../queue-filters.js';
 import { categoryOptions } from '../category-options.js';
+import { labelOptions } from '../form-options.js';
 
-const options = (labels: Record<string, string>) =>
-  Object.entries(labels).map(([value, label]) => ({ value, label }));
-
-const STATUS_OPTIONS = options(CASE_STATUSES);
-const KIND_OPTIONS = options(CASE_KINDS);
-const CHANNEL_OPTIONS = options(CHANNELS);
-const PRIORITY_OPTIONS = options(PRIORITIES);
-const DEADLINE_OPTIONS = options(DEADLINE_STATES).filter((o) => o.value !== 'none');
-const SORT_OPTIONS = options(SORTS);
+const STATUS_OPTIONS = labelOptions(CASE_STATUSES);
+const KIND_OPTIONS = labelOptions(CASE_KINDS);
+const CHANNEL_OPTIONS = labelOptions(CHANNELS);
+const PRIORITY_OPTIONS = labelOptions(PRIORITIES);
+const DEADLINE_OPTIONS = labelOptions(DEADLINE_STATES).filter((o) => o.value !== 'none');
+const SORT_OPTIONS = labelOptions(SORTS);
 
 const MORE_KEYS: FilterKey[] = [
   'areaId',

@@ -14,9 +14,7 @@ import { FormActions } from '../../../components/FormActions.js';
 import { useFormProblem } from '../../../components/ProblemAlert.js';
 import { useTransition, type TransitionInput } from '../api.js';
 import { CaseProblem } from './CaseProblem.js';
-
-const options = (labels: Record<string, string>) =>
-  Object.entries(labels).map(([value, label]) => ({ value, label }));
+import { labelOptions } from '../form-options.js';
 
 /** The button that moves a case to a status, in verbs. */
 export const TRANSITION_LABELS: Partial<Record<CaseStatus, string>> = {
@@ -93,7 +91,7 @@ export function TransitionModal({ c, to, onClose }: { c: Case; to: CaseStatus | 
               <Select
                 label="Outcome"
                 required
-                data={options(OUTCOMES)}
+                data={labelOptions(OUTCOMES)}
                 {...form.getInputProps('outcome')}
                 value={form.values.outcome || null}
                 onChange={(x) => form.setFieldValue('outcome', x ?? '')}
@@ -101,7 +99,7 @@ export function TransitionModal({ c, to, onClose }: { c: Case; to: CaseStatus | 
               <Select
                 label="Root cause"
                 required
-                data={options(ROOT_CAUSES)}
+                data={labelOptions(ROOT_CAUSES)}
                 {...form.getInputProps('rootCause')}
                 value={form.values.rootCause || null}
                 onChange={(x) => form.setFieldValue('rootCause', x ?? '')}
@@ -113,7 +111,7 @@ export function TransitionModal({ c, to, onClose }: { c: Case; to: CaseStatus | 
               <Select
                 label="External body"
                 required
-                data={options(EXTERNAL_BODIES)}
+                data={labelOptions(EXTERNAL_BODIES)}
                 {...form.getInputProps('externalBody')}
                 value={form.values.externalBody || null}
                 onChange={(x) => form.setFieldValue('externalBody', x ?? '')}
