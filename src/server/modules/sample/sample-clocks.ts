@@ -15,6 +15,7 @@ interface OpenCase {
   first_response_at: Date | string | null;
   responded_at: Date | string | null;
   waiting_since: Date | string | null;
+  again_since: Date | string | null;
 }
 
 const asDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
@@ -26,13 +27,15 @@ const asDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
  */
 export async function startSampleClocks(
   tx: Db,
-  clocks: Pick<DeadlineClocks, 'startClocks' | 'fulfil' | 'pause'>,
+  clocks: Pick<DeadlineClocks, 'startClocks' | 'fulfil' | 'pause' | 'restartResolution'>,
 ): Promise<number> {
   const res = await tx.execute(sql`
     SELECT c.id, c.reference, c.area_id, c.priority, c.category_id, c.status, c.received_at,
       c.acknowledged_at, c.first_response_at, c.responded_at,
       (SELECT max(e.at) FROM case_events e WHERE e.case_id = c.id AND e.type = 'status'
-         AND e.data->>'to' = 'awaiting_customer') AS waiting_since
+         AND e.data->>'to' = 'awaiting_customer') AS waiting_since,
+      (SELECT max(e.at) FROM case_events e WHERE e.case_id = c.id AND e.type = 'status'
+         AND e.data->>'to' IN ('reopened', 'under_review')) AS again_since
     FROM cases c
     WHERE c.status NOT IN ('closed', 'referred_external')
     ORDER BY c.received_at, c.id`);
@@ -57,6 +60,22 @@ export async function startSampleClocks(
       ['resolution', r.status === 'responded' ? r.responded_at : null],
     ];
     for (const [kind, at] of met) if (at) await clocks.fulfil(tx, r.id, kind, asDate(at), null);
+    // A reopened or disputed case is on a fresh resolution clock from the day it came back.
+    if ((r.status === 'reopened' || r.status === 'under_review') && r.again_since)
+      await clocks.restartResolution(
+        tx,
+        {
+          id: r.id,
+          reference: r.reference,
+          areaId: r.area_id,
+          priority: r.priority,
+          categoryId: r.category_id,
+          receivedAt,
+        },
+        asDate(r.again_since),
+        null,
+        r.status === 'reopened' ? 'Reopened' : 'Under review',
+      );
     if (r.status === 'awaiting_customer')
       await clocks.pause(tx, r.id, asDate(r.waiting_since ?? receivedAt), null, 'Awaiting the customer');
   }

@@ -20,7 +20,10 @@ export function createSetupService(
   deps: Deps,
   organisation: OrganisationService,
   identity: IdentityService,
-  deadlines: Pick<DeadlineService, 'ensureDefaults' | 'startClocks' | 'fulfil' | 'pause'>,
+  deadlines: Pick<
+    DeadlineService,
+    'ensureDefaults' | 'startClocks' | 'fulfil' | 'pause' | 'restartResolution'
+  >,
 ) {
   const { db, clock, log } = deps;
 
