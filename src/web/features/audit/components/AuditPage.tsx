@@ -28,7 +28,7 @@ import {
 } from '@tabler/icons-react';
 import type { AuditEvent } from '../../../../contracts/audit.js';
 import { PageHeader } from '../../../components/PageHeader.js';
-import { EmptyHint, ErrorState, LoadMore, TableSkeleton } from '../../../components/states.js';
+import { ErrorState } from '../../../components/states.js';
 import { useFormat } from '../../../lib/format.js';
 import { useAllUsers } from '../../../lib/reference-data.js';
 import { useCurrentUser } from '../../../lib/session.js';
@@ -36,6 +36,7 @@ import { AUDIT_ENTITY_TYPES } from '../../../../contracts/audit.js';
 import { useAuditEvents, useVerifyChain } from '../api.js';
 import { startOfDayIn } from '../time-zone.js';
 import { FieldDiff } from './FieldDiff.js';
+import { LogTable } from './LogTable.js';
 
 const ENTITY_TYPES = Object.entries(AUDIT_ENTITY_TYPES).map(([value, label]) => ({ value, label }));
 const ENTITY_LABEL = new Map<string, string>(Object.entries(AUDIT_ENTITY_TYPES));
@@ -101,140 +102,113 @@ export function AuditPage() {
     setToDay(null);
   };
 
-  let body;
-  if (events.isPending) body = <TableSkeleton columns={5} rows={8} />;
-  else if (events.isError) body = <ErrorState error={events.error} onRetry={() => void events.refetch()} />;
-  else if (!rows.length)
-    body = (
-      <EmptyHint
-        icon={<IconHistory size={28} />}
-        title={filtered ? 'No events match' : 'No events yet'}
-        description={
-          filtered
-            ? 'Widen the dates or clear the filters.'
-            : 'Every change to the organisation, people, roles and stakeholders is recorded here as it happens.'
-        }
-        action={
-          filtered ? (
-            <Button variant="default" onClick={clear}>
-              Clear filters
-            </Button>
-          ) : undefined
-        }
-      />
-    );
-  else
-    body = (
-      <>
-        <Card withBorder padding={0}>
-          <Table.ScrollContainer minWidth={300}>
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={44}>
-                    <span className="visually-hidden">Details</span>
-                  </Table.Th>
-                  <Table.Th>When</Table.Th>
-                  <Table.Th>Action</Table.Th>
-                  <Table.Th visibleFrom="sm">Record</Table.Th>
-                  <Table.Th visibleFrom="md">By</Table.Th>
-                  <Table.Th ta="right" visibleFrom="sm">
-                    #
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((e: AuditEvent) => {
-                  const open = expanded.has(e.seq);
-                  const detailId = `audit-event-${e.seq}`;
-                  return (
-                    <Fragment key={e.seq}>
-                      <Table.Tr
-                        onClick={() => toggle(e.seq)}
-                        style={{ cursor: 'pointer' }}
-                        bg={open ? 'var(--mantine-color-default-hover)' : undefined}
-                      >
-                        <Table.Td>
-                          <ActionIcon
-                            variant="subtle"
-                            color="gray"
-                            aria-expanded={open}
-                            aria-controls={open ? detailId : undefined}
-                            aria-label={`${open ? 'Hide' : 'Show'} details of event ${e.seq}`}
-                            onClick={(ev) => {
-                              ev.stopPropagation();
-                              toggle(e.seq);
-                            }}
-                          >
-                            {open ? <IconChevronDown size={16} /> : <IconChevronRight size={16} />}
-                          </ActionIcon>
-                        </Table.Td>
-                        <Table.Td>
-                          <Text size="sm">{fmt.dateTime(e.at)}</Text>
-                        </Table.Td>
-                        <Table.Td>
-                          <Badge color={actionColour(e.action)} variant="light" tt="none" ff="monospace">
-                            {e.action}
-                          </Badge>
-                          <Text size="xs" c="dimmed" hiddenFrom="sm">
-                            {ENTITY_LABEL.get(e.entityType) ?? e.entityType} ·{' '}
-                            {e.actorLabel.replace(/\s*<[^>]+>$/, '')}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td visibleFrom="sm">
-                          <Text size="sm">{ENTITY_LABEL.get(e.entityType) ?? e.entityType}</Text>
-                          <Tooltip label={e.entityId}>
-                            <Text size="xs" c="dimmed" ff="monospace">
-                              {e.entityId.slice(0, 8)}
-                            </Text>
-                          </Tooltip>
-                        </Table.Td>
-                        <Table.Td visibleFrom="md">
-                          <ActorLabel label={e.actorLabel} />
-                        </Table.Td>
-                        <Table.Td ta="right" visibleFrom="sm">
-                          <Text size="xs" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                            {e.seq}
-                          </Text>
-                        </Table.Td>
-                      </Table.Tr>
-                      {open ? (
-                        <Table.Tr id={detailId}>
-                          <Table.Td colSpan={6} p="md" bg="var(--mantine-color-default-hover)">
-                            <Stack gap="sm">
-                              <FieldDiff before={e.before} after={e.after} />
-                              <Group gap="lg" wrap="wrap">
-                                <Text size="xs" c="dimmed">
-                                  Record id <span className="mono">{e.entityId}</span>
-                                </Text>
-                                {e.requestId ? (
-                                  <Text size="xs" c="dimmed">
-                                    Request <span className="mono">{e.requestId}</span>
-                                  </Text>
-                                ) : null}
-                                <Text size="xs" c="dimmed">
-                                  Hash <span className="mono">{e.hash.slice(0, 16)}…</span>
-                                </Text>
-                              </Group>
-                            </Stack>
-                          </Table.Td>
-                        </Table.Tr>
+  const body = (
+    <LogTable
+      list={events}
+      shown={rows.length}
+      skeletonColumns={5}
+      filtered={filtered}
+      onClearFilters={clear}
+      emptyIcon={<IconHistory size={28} />}
+      emptyTitle="No events yet"
+      emptyDescription="Every change to the organisation, people, roles and stakeholders is recorded here as it happens."
+      noMatchTitle="No events match"
+      noMatchDescription="Widen the dates or clear the filters."
+      columns={
+        <>
+          <Table.Th w={44}>
+            <span className="visually-hidden">Details</span>
+          </Table.Th>
+          <Table.Th>When</Table.Th>
+          <Table.Th>Action</Table.Th>
+          <Table.Th visibleFrom="sm">Record</Table.Th>
+          <Table.Th visibleFrom="md">By</Table.Th>
+          <Table.Th ta="right" visibleFrom="sm">
+            #
+          </Table.Th>
+        </>
+      }
+    >
+      {rows.map((e: AuditEvent) => {
+        const open = expanded.has(e.seq);
+        const detailId = `audit-event-${e.seq}`;
+        return (
+          <Fragment key={e.seq}>
+            <Table.Tr
+              onClick={() => toggle(e.seq)}
+              style={{ cursor: 'pointer' }}
+              bg={open ? 'var(--mantine-color-default-hover)' : undefined}
+            >
+              <Table.Td>
+                <ActionIcon
+                  variant="subtle"
+                  color="gray"
+                  aria-expanded={open}
+                  aria-controls={open ? detailId : undefined}
+                  aria-label={`${open ? 'Hide' : 'Show'} details of event ${e.seq}`}
+                  onClick={(ev) => {
+                    ev.stopPropagation();
+                    toggle(e.seq);
+                  }}
+                >
+                  {open ? <IconChevronDown size={16} /> : <IconChevronRight size={16} />}
+                </ActionIcon>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{fmt.dateTime(e.at)}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Badge color={actionColour(e.action)} variant="light" tt="none" ff="monospace">
+                  {e.action}
+                </Badge>
+                <Text size="xs" c="dimmed" hiddenFrom="sm">
+                  {ENTITY_LABEL.get(e.entityType) ?? e.entityType} · {e.actorLabel.replace(/\s*<[^>]+>$/, '')}
+                </Text>
+              </Table.Td>
+              <Table.Td visibleFrom="sm">
+                <Text size="sm">{ENTITY_LABEL.get(e.entityType) ?? e.entityType}</Text>
+                <Tooltip label={e.entityId}>
+                  <Text size="xs" c="dimmed" ff="monospace">
+                    {e.entityId.slice(0, 8)}
+                  </Text>
+                </Tooltip>
+              </Table.Td>
+              <Table.Td visibleFrom="md">
+                <ActorLabel label={e.actorLabel} />
+              </Table.Td>
+              <Table.Td ta="right" visibleFrom="sm">
+                <Text size="xs" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                  {e.seq}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+            {open ? (
+              <Table.Tr id={detailId}>
+                <Table.Td colSpan={6} p="md" bg="var(--mantine-color-default-hover)">
+                  <Stack gap="sm">
+                    <FieldDiff before={e.before} after={e.after} />
+                    <Group gap="lg" wrap="wrap">
+                      <Text size="xs" c="dimmed">
+                        Record id <span className="mono">{e.entityId}</span>
+                      </Text>
+                      {e.requestId ? (
+                        <Text size="xs" c="dimmed">
+                          Request <span className="mono">{e.requestId}</span>
+                        </Text>
                       ) : null}
-                    </Fragment>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Card>
-        <LoadMore
-          shown={rows.length}
-          hasMore={!!events.hasNextPage}
-          loading={events.isFetchingNextPage}
-          onLoadMore={() => void events.fetchNextPage()}
-        />
-      </>
-    );
+                      <Text size="xs" c="dimmed">
+                        Hash <span className="mono">{e.hash.slice(0, 16)}…</span>
+                      </Text>
+                    </Group>
+                  </Stack>
+                </Table.Td>
+              </Table.Tr>
+            ) : null}
+          </Fragment>
+        );
+      })}
+    </LogTable>
+  );
 
   return (
     <>

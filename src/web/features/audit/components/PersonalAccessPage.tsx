@@ -16,12 +16,12 @@ import {
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { IconEyeCheck, IconFilter, IconHistory, IconSearch } from '@tabler/icons-react';
 import { PageHeader } from '../../../components/PageHeader.js';
-import { EmptyHint, ErrorState, LoadMore, TableSkeleton } from '../../../components/states.js';
 import { useFormat } from '../../../lib/format.js';
 import { useAllUsers } from '../../../lib/reference-data.js';
 import { useCurrentUser } from '../../../lib/session.js';
 import { useFindCaseByReference, usePersonalAccess, type PersonalAccess } from '../api.js';
 import { humanise } from './FieldDiff.js';
+import { LogTable } from './LogTable.js';
 
 /** What the person was doing when the details were shown (the server's purpose codes). */
 const PURPOSES: Record<string, string> = {
@@ -93,115 +93,88 @@ export function PersonalAccessPage() {
   if (notFound) referenceError = `No case you can see has the reference ${notFound}.`;
   else if (find.isError) referenceError = 'The case could not be looked up. Try again.';
 
-  let body;
-  if (log.isPending) body = <TableSkeleton columns={4} rows={8} />;
-  else if (log.isError) body = <ErrorState error={log.error} onRetry={() => void log.refetch()} />;
-  else if (!rows.length)
-    body = (
-      <EmptyHint
-        icon={<IconEyeCheck size={28} />}
-        title={filtered ? 'No views match' : 'No one has viewed personal details yet'}
-        description={
-          filtered
-            ? 'No one matching these filters has seen a customer’s personal details.'
-            : 'Each time someone opens a case showing the customer’s name, email or phone, it is recorded here.'
-        }
-        action={
-          filtered ? (
-            <Button variant="default" onClick={clear}>
-              Clear filters
-            </Button>
-          ) : undefined
-        }
-      />
-    );
-  else
-    body = (
-      <>
-        <Card withBorder padding={0}>
-          <Table.ScrollContainer minWidth={300}>
-            <Table verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>When</Table.Th>
-                  <Table.Th visibleFrom="sm">Viewed by</Table.Th>
-                  <Table.Th>Case</Table.Th>
-                  <Table.Th visibleFrom="sm">What they did</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((r: PersonalAccess) => (
-                  <Table.Tr key={r.id}>
-                    <Table.Td>
-                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                        {fmt.dateTime(r.at)}
-                      </Text>
-                      <Text size="xs" c="dimmed" hiddenFrom="sm">
-                        {r.user.name}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td visibleFrom="sm">
-                      <Text size="sm">{r.user.name}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4} wrap="nowrap">
-                        {canReadCases ? (
-                          <Anchor
-                            renderRoot={(props) => (
-                              <Link {...props} to="/cases/$id" params={{ id: r.caseId }} />
-                            )}
-                            size="sm"
-                            fw={600}
-                            ff="monospace"
-                            style={{ whiteSpace: 'nowrap' }}
-                          >
-                            {r.reference}
-                          </Anchor>
-                        ) : (
-                          <Text size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-                            {r.reference}
-                          </Text>
-                        )}
-                        {caseId ? null : (
-                          <Tooltip label="Only this case">
-                            <ActionIcon
-                              variant="subtle"
-                              color="gray"
-                              size="sm"
-                              aria-label={`Show only views of ${r.reference}`}
-                              onClick={() => {
-                                setFound({ id: r.caseId, reference: r.reference });
-                                setReferenceInput(null);
-                                setNotFound(null);
-                                void navigate({ search: (prev) => ({ ...prev, caseId: r.caseId }) });
-                              }}
-                            >
-                              <IconFilter size={14} />
-                            </ActionIcon>
-                          </Tooltip>
-                        )}
-                      </Group>
-                      <Text size="xs" c="dimmed" hiddenFrom="sm">
-                        {purposeLabel(r.purpose)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td visibleFrom="sm">
-                      <Text size="sm">{purposeLabel(r.purpose)}</Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Card>
-        <LoadMore
-          shown={rows.length}
-          hasMore={!!log.hasNextPage}
-          loading={log.isFetchingNextPage}
-          onLoadMore={() => void log.fetchNextPage()}
-        />
-      </>
-    );
+  const body = (
+    <LogTable
+      list={log}
+      shown={rows.length}
+      skeletonColumns={4}
+      filtered={filtered}
+      onClearFilters={clear}
+      emptyIcon={<IconEyeCheck size={28} />}
+      emptyTitle="No one has viewed personal details yet"
+      emptyDescription="Each time someone opens a case showing the customer’s name, email or phone, it is recorded here."
+      noMatchTitle="No views match"
+      noMatchDescription="No one matching these filters has seen a customer’s personal details."
+      verticalSpacing="sm"
+      columns={
+        <>
+          <Table.Th>When</Table.Th>
+          <Table.Th visibleFrom="sm">Viewed by</Table.Th>
+          <Table.Th>Case</Table.Th>
+          <Table.Th visibleFrom="sm">What they did</Table.Th>
+        </>
+      }
+    >
+      {rows.map((r: PersonalAccess) => (
+        <Table.Tr key={r.id}>
+          <Table.Td>
+            <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+              {fmt.dateTime(r.at)}
+            </Text>
+            <Text size="xs" c="dimmed" hiddenFrom="sm">
+              {r.user.name}
+            </Text>
+          </Table.Td>
+          <Table.Td visibleFrom="sm">
+            <Text size="sm">{r.user.name}</Text>
+          </Table.Td>
+          <Table.Td>
+            <Group gap={4} wrap="nowrap">
+              {canReadCases ? (
+                <Anchor
+                  renderRoot={(props) => <Link {...props} to="/cases/$id" params={{ id: r.caseId }} />}
+                  size="sm"
+                  fw={600}
+                  ff="monospace"
+                  style={{ whiteSpace: 'nowrap' }}
+                >
+                  {r.reference}
+                </Anchor>
+              ) : (
+                <Text size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                  {r.reference}
+                </Text>
+              )}
+              {caseId ? null : (
+                <Tooltip label="Only this case">
+                  <ActionIcon
+                    variant="subtle"
+                    color="gray"
+                    size="sm"
+                    aria-label={`Show only views of ${r.reference}`}
+                    onClick={() => {
+                      setFound({ id: r.caseId, reference: r.reference });
+                      setReferenceInput(null);
+                      setNotFound(null);
+                      void navigate({ search: (prev) => ({ ...prev, caseId: r.caseId }) });
+                    }}
+                  >
+                    <IconFilter size={14} />
+                  </ActionIcon>
+                </Tooltip>
+              )}
+            </Group>
+            <Text size="xs" c="dimmed" hiddenFrom="sm">
+              {purposeLabel(r.purpose)}
+            </Text>
+          </Table.Td>
+          <Table.Td visibleFrom="sm">
+            <Text size="sm">{purposeLabel(r.purpose)}</Text>
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </LogTable>
+  );
 
   return (
     <>
