@@ -1,4 +1,4 @@
-import { useState, type RefObject } from 'react';
+import { useState, type ReactNode, type RefObject } from 'react';
 import {
   Button,
   Card,
@@ -205,30 +205,77 @@ export function CaseTimeline({
   );
 }
 
-function NoteComposer({ c, noteRef }: { c: Case; noteRef: RefObject<HTMLTextAreaElement | null> }) {
-  const add = useAddNote(c.id);
+/** A composer's text, its "write it first" check and the problem the server answered. */
+function useComposer(emptyError: string) {
   const [body, setBody] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [problem, setProblem] = useState<unknown>(null);
-  const submit = (e: React.FormEvent) => {
+  /** Checks there is text, then hands it (trimmed) to `send`. */
+  const submitWith = (send: (text: string) => void) => (e: React.FormEvent) => {
     e.preventDefault();
     setProblem(null);
     if (!body.trim()) {
-      setError('Write the note first');
+      setError(emptyError);
       return;
     }
     setError(null);
+    send(body.trim());
+  };
+  return {
+    setBody,
+    problem,
+    setProblem,
+    submitWith,
+    /** Spread on the text area. */
+    bodyProps: {
+      value: body,
+      error,
+      onChange: (e: React.ChangeEvent<HTMLTextAreaElement>) => setBody(e.currentTarget.value),
+    },
+  };
+}
+
+/** The problem (if any) and the submit button under a composer. */
+function ComposerFooter({
+  c,
+  problem,
+  loading,
+  disabled,
+  children,
+}: {
+  c: Case;
+  problem: unknown;
+  loading: boolean;
+  disabled?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <CaseProblem error={problem} caseId={c.id} />
+      <Group justify="flex-end">
+        <Button type="submit" loading={loading} disabled={disabled}>
+          {children}
+        </Button>
+      </Group>
+    </>
+  );
+}
+
+function NoteComposer({ c, noteRef }: { c: Case; noteRef: RefObject<HTMLTextAreaElement | null> }) {
+  const add = useAddNote(c.id);
+  const composer = useComposer('Write the note first');
+  const submit = composer.submitWith((body) =>
     add.mutate(
-      { body: body.trim() },
+      { body },
       {
         onSuccess: () => {
-          setBody('');
+          composer.setBody('');
           notifications.show({ color: 'teal', message: 'Note added.' });
         },
-        onError: setProblem,
+        onError: composer.setProblem,
       },
-    );
-  };
+    ),
+  );
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
@@ -238,16 +285,11 @@ function NoteComposer({ c, noteRef }: { c: Case; noteRef: RefObject<HTMLTextArea
           description="Only staff see internal notes"
           autosize
           minRows={3}
-          value={body}
-          error={error}
-          onChange={(e) => setBody(e.currentTarget.value)}
+          {...composer.bodyProps}
         />
-        <CaseProblem error={problem} caseId={c.id} />
-        <Group justify="flex-end">
-          <Button type="submit" loading={add.isPending}>
-            Add note
-          </Button>
-        </Group>
+        <ComposerFooter c={c} problem={composer.problem} loading={add.isPending}>
+          Add note
+        </ComposerFooter>
       </Stack>
     </form>
   );
@@ -256,30 +298,21 @@ function NoteComposer({ c, noteRef }: { c: Case; noteRef: RefObject<HTMLTextArea
 function MessageComposer({ c }: { c: Case }) {
   const send = useSendMessage(c.id);
   const [subject, setSubject] = useState('');
-  const [body, setBody] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [problem, setProblem] = useState<unknown>(null);
+  const composer = useComposer('Write the message first');
   const noEmail = !c.customer.masked && !c.customer.email;
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
-    setProblem(null);
-    if (!body.trim()) {
-      setError('Write the message first');
-      return;
-    }
-    setError(null);
+  const submit = composer.submitWith((body) =>
     send.mutate(
-      { version: c.version, subject: subject.trim() || undefined, body: body.trim() },
+      { version: c.version, subject: subject.trim() || undefined, body },
       {
         onSuccess: () => {
-          setBody('');
+          composer.setBody('');
           setSubject('');
           notifications.show({ color: 'teal', message: 'Message queued for sending to the customer.' });
         },
-        onError: setProblem,
+        onError: composer.setProblem,
       },
-    );
-  };
+    ),
+  );
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
@@ -301,17 +334,12 @@ function MessageComposer({ c }: { c: Case }) {
           description="Sent by email; a copy goes on the timeline"
           autosize
           minRows={3}
-          value={body}
-          error={error}
-          onChange={(e) => setBody(e.currentTarget.value)}
+          {...composer.bodyProps}
           disabled={noEmail}
         />
-        <CaseProblem error={problem} caseId={c.id} />
-        <Group justify="flex-end">
-          <Button type="submit" loading={send.isPending} disabled={noEmail}>
-            Send message
-          </Button>
-        </Group>
+        <ComposerFooter c={c} problem={composer.problem} loading={send.isPending} disabled={noEmail}>
+          Send message
+        </ComposerFooter>
       </Stack>
     </form>
   );
@@ -327,23 +355,14 @@ const RECEIVED_BY = customerMessageSchema.shape.channel.options.map((value) => (
 function CustomerMessageComposer({ c }: { c: Case }) {
   const record = useRecordCustomerMessage(c.id);
   const [channel, setChannel] = useState<ReceivedBy>('phone');
-  const [body, setBody] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [problem, setProblem] = useState<unknown>(null);
+  const composer = useComposer('Write what the customer said first');
   const awaiting = c.status === 'awaiting_customer';
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
-    setProblem(null);
-    if (!body.trim()) {
-      setError('Write what the customer said first');
-      return;
-    }
-    setError(null);
+  const submit = composer.submitWith((body) =>
     record.mutate(
-      { channel, body: body.trim() },
+      { channel, body },
       {
         onSuccess: () => {
-          setBody('');
+          composer.setBody('');
           notifications.show({
             color: 'teal',
             message: awaiting
@@ -351,10 +370,10 @@ function CustomerMessageComposer({ c }: { c: Case }) {
               : 'The customer’s message is recorded.',
           });
         },
-        onError: setProblem,
+        onError: composer.setProblem,
       },
-    );
-  };
+    ),
+  );
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
@@ -377,16 +396,11 @@ function CustomerMessageComposer({ c }: { c: Case }) {
           description="Goes on the timeline; nothing is sent to the customer"
           autosize
           minRows={3}
-          value={body}
-          error={error}
-          onChange={(e) => setBody(e.currentTarget.value)}
+          {...composer.bodyProps}
         />
-        <CaseProblem error={problem} caseId={c.id} />
-        <Group justify="flex-end">
-          <Button type="submit" loading={record.isPending}>
-            Record message
-          </Button>
-        </Group>
+        <ComposerFooter c={c} problem={composer.problem} loading={record.isPending}>
+          Record message
+        </ComposerFooter>
       </Stack>
     </form>
   );
