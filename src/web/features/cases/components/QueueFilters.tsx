@@ -43,6 +43,9 @@ const MORE_KEYS: FilterKey[] = [
   'receivedTo',
 ];
 
+/** The filters chosen from a list (all but the open-cases switch). */
+type ChoiceKey = Exclude<FilterKey, 'open'>;
+
 const narrow = { base: '100%', xs: 200 } as const;
 
 /** The queue's filter bar. Every change writes the URL; the URL is the only state. */
@@ -68,6 +71,20 @@ export function QueueFilters({
   const set = (key: FilterKey | 'sort', value: string | undefined | null) =>
     onChange(withFilter(search, key, value ?? undefined));
   const setList = (key: FilterKey, values: string[]) => set(key, joinCsv(values));
+  /** A multi-choice filter: its values from the URL, "Any …" until something is chosen. */
+  const many = (key: ChoiceKey, anyLabel: string) => ({
+    placeholder: search[key] ? undefined : anyLabel,
+    value: splitCsv(search[key]),
+    onChange: (values: string[]) => setList(key, values),
+    clearable: true,
+  });
+  /** A single-choice filter: its value from the URL. */
+  const one = (key: ChoiceKey) => ({
+    value: search[key] ?? null,
+    onChange: (value: string | null) => set(key, value),
+    clearable: true,
+    searchable: true,
+  });
 
   // The search box types freely; the URL follows once typing pauses.
   const [text, setText] = useState(search.q ?? '');
@@ -109,11 +126,8 @@ export function QueueFilters({
         />
         <MultiSelect
           label="Status"
-          placeholder={search.status ? undefined : 'Any status'}
           data={STATUS_OPTIONS}
-          value={splitCsv(search.status)}
-          onChange={(v) => setList('status', v)}
-          clearable
+          {...many('status', 'Any status')}
           w={{ base: '100%', xs: 240 }}
           comboboxProps={{ withinPortal: true }}
         />
@@ -121,21 +135,10 @@ export function QueueFilters({
           label="Assignee"
           placeholder="Anyone"
           data={assigneeOptions}
-          value={search.assigneeId ?? null}
-          onChange={(v) => set('assigneeId', v)}
-          clearable
-          searchable
+          {...one('assigneeId')}
           w={narrow}
         />
-        <MultiSelect
-          label="Deadline"
-          placeholder={search.deadline ? undefined : 'Any'}
-          data={DEADLINE_OPTIONS}
-          value={splitCsv(search.deadline)}
-          onChange={(v) => setList('deadline', v)}
-          clearable
-          w={narrow}
-        />
+        <MultiSelect label="Deadline" data={DEADLINE_OPTIONS} {...many('deadline', 'Any')} w={narrow} />
       </Group>
       <Group gap="sm" mb="sm" justify="space-between" align="flex-end">
         <Group gap="md">
@@ -180,59 +183,30 @@ export function QueueFilters({
         <Group gap="md" align="flex-end" wrap="wrap" mb="md">
           <MultiSelect
             label="Business area"
-            placeholder={search.areaId ? undefined : 'Any area'}
             data={areas.map((a) => ({ value: a.id, label: a.name }))}
-            value={areaIds}
-            onChange={(v) => setList('areaId', v)}
-            clearable
+            {...many('areaId', 'Any area')}
             searchable
             w={{ base: '100%', xs: 240 }}
           />
-          <Select
-            label="Team"
-            placeholder="Any team"
-            data={teamOptions}
-            value={search.teamId ?? null}
-            onChange={(v) => set('teamId', v)}
-            clearable
-            searchable
-            w={narrow}
-          />
-          <MultiSelect
-            label="Kind"
-            placeholder={search.kind ? undefined : 'Any kind'}
-            data={KIND_OPTIONS}
-            value={splitCsv(search.kind)}
-            onChange={(v) => setList('kind', v)}
-            clearable
-            w={narrow}
-          />
+          <Select label="Team" placeholder="Any team" data={teamOptions} {...one('teamId')} w={narrow} />
+          <MultiSelect label="Kind" data={KIND_OPTIONS} {...many('kind', 'Any kind')} w={narrow} />
           <Select
             label="Category"
             placeholder="Any category"
             data={categoryOptions(categories)}
-            value={search.categoryId ?? null}
-            onChange={(v) => set('categoryId', v)}
-            clearable
-            searchable
+            {...one('categoryId')}
             w={{ base: '100%', xs: 240 }}
           />
           <MultiSelect
             label="Channel"
-            placeholder={search.channel ? undefined : 'Any channel'}
             data={CHANNEL_OPTIONS}
-            value={splitCsv(search.channel)}
-            onChange={(v) => setList('channel', v)}
-            clearable
+            {...many('channel', 'Any channel')}
             w={narrow}
           />
           <MultiSelect
             label="Priority"
-            placeholder={search.priority ? undefined : 'Any priority'}
             data={PRIORITY_OPTIONS}
-            value={splitCsv(search.priority)}
-            onChange={(v) => setList('priority', v)}
-            clearable
+            {...many('priority', 'Any priority')}
             w={narrow}
           />
           <TextInput
