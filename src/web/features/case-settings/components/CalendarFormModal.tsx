@@ -104,6 +104,50 @@ function FieldError({ children }: { children: ReactNode }) {
   ) : null;
 }
 
+/** A section's heading and note, with a menu of quick fills on the right. */
+function SectionHeader({
+  id,
+  title,
+  note,
+  menuIcon,
+  menuLabel,
+  children,
+}: {
+  id: string;
+  title: string;
+  note: ReactNode;
+  menuIcon: ReactNode;
+  menuLabel: string;
+  /** The menu's items. */
+  children: ReactNode;
+}) {
+  return (
+    <Group justify="space-between" align="flex-end" mb="xs" wrap="wrap">
+      <div>
+        <Title order={3} size="h5" id={id}>
+          {title}
+        </Title>
+        <Text size="xs" c="dimmed">
+          {note}
+        </Text>
+      </div>
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <Button
+            variant="default"
+            size="xs"
+            leftSection={menuIcon}
+            rightSection={<IconChevronDown size={14} />}
+          >
+            {menuLabel}
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>{children}</Menu.Dropdown>
+      </Menu>
+    </Group>
+  );
+}
+
 /** A calendar: name, time zone, working intervals per weekday, public holidays and the areas using it. */
 export function CalendarFormModal({
   opened,
@@ -264,43 +308,31 @@ export function CalendarFormModal({
           </SimpleGrid>
 
           <Box component="section" aria-labelledby="working-hours-heading">
-            <Group justify="space-between" align="flex-end" mb="xs" wrap="wrap">
-              <div>
-                <Title order={3} size="h5" id="working-hours-heading">
-                  Working hours
-                </Title>
-                <Text size="xs" c="dimmed">
+            <SectionHeader
+              id="working-hours-heading"
+              title="Working hours"
+              note={
+                <>
                   Several intervals a day are fine. An interval that ends at or before it starts runs past
                   midnight (e.g. 22:00–06:00). {formatMinutes(weeklyMinutes(weekly))} of working time a week.
-                </Text>
-              </div>
-              <Menu position="bottom-end" withinPortal>
-                <Menu.Target>
-                  <Button
-                    variant="default"
-                    size="xs"
-                    leftSection={<IconCopy size={14} />}
-                    rightSection={<IconChevronDown size={14} />}
-                  >
-                    Copy Monday’s hours
-                  </Button>
-                </Menu.Target>
-                <Menu.Dropdown>
-                  <Menu.Item
-                    onClick={() => form.setFieldValue('weekly', copyDay(weekly, '1', ['2', '3', '4', '5']))}
-                  >
-                    To Tuesday–Friday
-                  </Menu.Item>
-                  <Menu.Item
-                    onClick={() =>
-                      form.setFieldValue('weekly', copyDay(weekly, '1', ['2', '3', '4', '5', '6', '7']))
-                    }
-                  >
-                    To every day
-                  </Menu.Item>
-                </Menu.Dropdown>
-              </Menu>
-            </Group>
+                </>
+              }
+              menuIcon={<IconCopy size={14} />}
+              menuLabel="Copy Monday’s hours"
+            >
+              <Menu.Item
+                onClick={() => form.setFieldValue('weekly', copyDay(weekly, '1', ['2', '3', '4', '5']))}
+              >
+                To Tuesday–Friday
+              </Menu.Item>
+              <Menu.Item
+                onClick={() =>
+                  form.setFieldValue('weekly', copyDay(weekly, '1', ['2', '3', '4', '5', '6', '7']))
+                }
+              >
+                To every day
+              </Menu.Item>
+            </SectionHeader>
             <Stack gap={0}>
               {WEEKDAYS.map(({ key, label }) => {
                 const intervals = weekly[key];
@@ -401,37 +433,25 @@ export function CalendarFormModal({
           <Divider />
 
           <Box component="section" aria-labelledby="holidays-heading">
-            <Group justify="space-between" align="flex-end" mb="xs" wrap="wrap">
-              <div>
-                <Title order={3} size="h5" id="holidays-heading">
-                  Public holidays
-                </Title>
-                <Text size="xs" c="dimmed">
+            <SectionHeader
+              id="holidays-heading"
+              title="Public holidays"
+              note={
+                <>
                   No working time on these dates. {holidays.length}{' '}
                   {holidays.length === 1 ? 'holiday' : 'holidays'} listed.
-                </Text>
-              </div>
-              <Menu position="bottom-end" withinPortal>
-                <Menu.Target>
-                  <Button
-                    variant="default"
-                    size="xs"
-                    leftSection={<IconCalendarPlus size={14} />}
-                    rightSection={<IconChevronDown size={14} />}
-                  >
-                    Add national holidays
-                  </Button>
-                </Menu.Target>
-                <Menu.Dropdown>
-                  <Menu.Label>Australian national holidays</Menu.Label>
-                  {[thisYear, thisYear + 1].map((year) => (
-                    <Menu.Item key={year} onClick={() => addNational(year)}>
-                      {year}
-                    </Menu.Item>
-                  ))}
-                </Menu.Dropdown>
-              </Menu>
-            </Group>
+                </>
+              }
+              menuIcon={<IconCalendarPlus size={14} />}
+              menuLabel="Add national holidays"
+            >
+              <Menu.Label>Australian national holidays</Menu.Label>
+              {[thisYear, thisYear + 1].map((year) => (
+                <Menu.Item key={year} onClick={() => addNational(year)}>
+                  {year}
+                </Menu.Item>
+              ))}
+            </SectionHeader>
             <Group align="flex-start" gap="sm" wrap="wrap" mb="sm">
               <TextInput
                 type="date"
