@@ -9,6 +9,11 @@ export function activeParam(value: ActiveFilterValue): boolean | undefined {
   return value === 'all' ? undefined : value === 'active';
 }
 
+/** Whether a record that is (or is not) active shows under the filter, for lists filtered in the browser. */
+export function matchesActive(value: ActiveFilterValue, active: boolean): boolean {
+  return value === 'all' || active === (value === 'active');
+}
+
 /** Active / Inactive / All, as a labelled radio group. */
 export function ActiveFilter({
   value,

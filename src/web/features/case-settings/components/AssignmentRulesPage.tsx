@@ -2,7 +2,12 @@ import { useState } from 'react';
 import { Badge, Button, Select, Table, Text } from '@mantine/core';
 import { IconArrowsSplit, IconPlus } from '@tabler/icons-react';
 import type { AssignmentRule } from '../../../../contracts/cases.js';
-import { ActiveBadge, ActiveFilter, type ActiveFilterValue } from '../../../components/filters.js';
+import {
+  ActiveBadge,
+  ActiveFilter,
+  matchesActive,
+  type ActiveFilterValue,
+} from '../../../components/filters.js';
 import { ActionsHeader, ListPage, useEditDialog } from '../../../components/list-page.js';
 import { RowActions, useActiveToggle } from '../../../components/row-actions.js';
 import { useAllAreas } from '../../../lib/reference-data.js';
@@ -37,9 +42,7 @@ export function AssignmentRulesPage() {
   });
 
   const rows = (query.data ?? [])
-    .filter(
-      (r) => (status === 'all' || r.active === (status === 'active')) && (!areaId || r.areaId === areaId),
-    )
+    .filter((r) => matchesActive(status, r.active) && (!areaId || r.areaId === areaId))
     .sort(
       (a, b) =>
         a.areaName.localeCompare(b.areaName) ||

@@ -7,6 +7,7 @@ import type { Category } from '../../../../contracts/cases.js';
 import {
   ActiveBadge,
   ActiveFilter,
+  matchesActive,
   SearchInput,
   useDebouncedSearch,
   type ActiveFilterValue,
@@ -59,7 +60,7 @@ export function CategoriesPage() {
   const tree = buildCategoryTree(
     items,
     (c) =>
-      (status === 'all' || c.active === (status === 'active')) &&
+      matchesActive(status, c.active) &&
       (!needle || c.name.toLowerCase().includes(needle) || c.description.toLowerCase().includes(needle)),
   );
   const isFiltered = !!q || status !== 'active';

@@ -7,7 +7,12 @@ import {
   type DeadlinePolicy,
   type Priority,
 } from '../../../../contracts/cases.js';
-import { ActiveBadge, ActiveFilter, type ActiveFilterValue } from '../../../components/filters.js';
+import {
+  ActiveBadge,
+  ActiveFilter,
+  matchesActive,
+  type ActiveFilterValue,
+} from '../../../components/filters.js';
 import { ActionsHeader, ListPage, useEditDialog } from '../../../components/list-page.js';
 import { RowActions, useActiveToggle } from '../../../components/row-actions.js';
 import { useAllAreas } from '../../../lib/reference-data.js';
@@ -69,7 +74,7 @@ export function DeadlinePoliciesPage() {
   const rows: PolicyRow[] = (query.data ?? [])
     .filter(
       (p) =>
-        (status === 'all' || p.active === (status === 'active')) &&
+        matchesActive(status, p.active) &&
         (!areaId || (areaId === ALL_AREAS ? p.areaId === null : p.areaId === areaId)),
     )
     .sort(

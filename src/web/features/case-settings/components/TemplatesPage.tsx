@@ -5,6 +5,7 @@ import { TEMPLATE_PURPOSES, type Template } from '../../../../contracts/cases.js
 import {
   ActiveBadge,
   ActiveFilter,
+  matchesActive,
   SearchInput,
   useDebouncedSearch,
   type ActiveFilterValue,
@@ -30,7 +31,7 @@ export function TemplatesPage() {
   const rows = (query.data ?? [])
     .filter(
       (t) =>
-        (status === 'all' || t.active === (status === 'active')) &&
+        matchesActive(status, t.active) &&
         (!purpose || t.purpose === purpose) &&
         (!needle || t.name.toLowerCase().includes(needle) || t.subject.toLowerCase().includes(needle)),
     )
