@@ -2,7 +2,7 @@ import { useRef, useState, type ReactNode } from 'react';
 import { Alert, Anchor, Badge, Button, Card, Grid, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import { IconArrowLeft, IconClockEdit, IconKeyboard, IconPencil, IconUserShare } from '@tabler/icons-react';
+import { IconArrowLeft, IconClockEdit, IconPencil, IconUserShare } from '@tabler/icons-react';
 import {
   CASE_KINDS,
   CHANNELS,
@@ -24,7 +24,7 @@ import { useCaseEvents } from '../hooks/useCaseEvents.js';
 import { useShortcuts } from '../hooks/useShortcuts.js';
 import type { Shortcut } from '../shortcuts.js';
 import { AssignModal } from './AssignModal.js';
-import { EscalatedBadge, PriorityBadge, ShortcutsHelp, StatusBadge } from './badges.js';
+import { EscalatedBadge, PriorityBadge, ShortcutsButton, ShortcutsHelp, StatusBadge } from './badges.js';
 import { CaseClocks } from './CaseClocks.js';
 import { CaseTimeline } from './CaseTimeline.js';
 import { CustomerPanel } from './CustomerPanel.js';
@@ -190,16 +190,7 @@ function CaseView({ c }: { c: Case }) {
             Edit
           </Button>
         ) : null}
-        <Button
-          variant="subtle"
-          color="gray"
-          leftSection={<IconKeyboard size={16} />}
-          onClick={() => setHelp(true)}
-          aria-keyshortcuts="?"
-          visibleFrom="sm"
-        >
-          Shortcuts
-        </Button>
+        <ShortcutsButton onClick={() => setHelp(true)} />
       </Group>
 
       <Grid gap="lg">

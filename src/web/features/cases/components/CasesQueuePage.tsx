@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { Anchor, Button, Card, Checkbox, Group, Kbd, Stack, Table, Text } from '@mantine/core';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import { IconInbox, IconKeyboard, IconMessagePlus } from '@tabler/icons-react';
+import { IconInbox, IconMessagePlus } from '@tabler/icons-react';
 import { CHANNELS, type CaseSummary } from '../../../../contracts/cases.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { EmptyHint, ErrorState, LoadMore, TableSkeleton } from '../../../components/states.js';
@@ -14,7 +14,14 @@ import { useQueueEvents } from '../hooks/useCaseEvents.js';
 import { useShortcuts } from '../hooks/useShortcuts.js';
 import { isFiltered, type QueueSearch } from '../queue-filters.js';
 import type { Shortcut } from '../shortcuts.js';
-import { DeadlineBadge, EscalatedBadge, PriorityBadge, ShortcutsHelp, StatusBadge } from './badges.js';
+import {
+  DeadlineBadge,
+  EscalatedBadge,
+  PriorityBadge,
+  ShortcutsButton,
+  ShortcutsHelp,
+  StatusBadge,
+} from './badges.js';
 import { BulkActions } from './BulkActions.js';
 import { QueueFilters } from './QueueFilters.js';
 import { SavedViews } from './SavedViews.js';
@@ -190,16 +197,7 @@ export function CasesQueuePage() {
         description="Complaints, compliments, suggestions and enquiries of your business areas, soonest deadline first."
         actions={
           <>
-            <Button
-              variant="subtle"
-              color="gray"
-              leftSection={<IconKeyboard size={16} />}
-              onClick={() => setHelp(true)}
-              aria-keyshortcuts="?"
-              visibleFrom="sm"
-            >
-              Shortcuts
-            </Button>
+            <ShortcutsButton onClick={() => setHelp(true)} />
             {list.isSuccess && !rows.length && !filtered ? null : newButton}
           </>
         }

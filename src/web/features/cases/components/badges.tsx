@@ -1,5 +1,5 @@
-import { Badge, Group, Kbd, Modal, Stack, Table, Text, Tooltip } from '@mantine/core';
-import { IconAlertTriangle, IconClockPause, IconFlame } from '@tabler/icons-react';
+import { Badge, Button, Group, Kbd, Modal, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { IconAlertTriangle, IconClockPause, IconFlame, IconKeyboard } from '@tabler/icons-react';
 import {
   CASE_STATUSES,
   PRIORITIES,
@@ -86,6 +86,22 @@ export function DeadlineBadge({
         </Tooltip>
       ) : null}
     </Stack>
+  );
+}
+
+/** The button that opens the "?" help (on wider screens; the key works everywhere). */
+export function ShortcutsButton({ onClick }: { onClick: () => void }) {
+  return (
+    <Button
+      variant="subtle"
+      color="gray"
+      leftSection={<IconKeyboard size={16} />}
+      onClick={onClick}
+      aria-keyshortcuts="?"
+      visibleFrom="sm"
+    >
+      Shortcuts
+    </Button>
   );
 }
 
