@@ -11,6 +11,15 @@ interface ProblemAlertProps {
   onReload?: (current: unknown) => void;
 }
 
+/** A failure's title and sentence: the server's problem, or a local error's message. */
+export function problemSummary(error: unknown): { title: string; detail: string } {
+  if (isApiError(error)) return { title: error.problem.title, detail: error.problem.detail };
+  return {
+    title: 'Something went wrong',
+    detail: error instanceof Error ? error.message : 'The change was not saved.',
+  };
+}
+
 /** A failed save, in words a person can act on. */
 export function ProblemAlert({ error, onReload }: ProblemAlertProps) {
   if (!error) return null;
@@ -36,12 +45,7 @@ export function ProblemAlert({ error, onReload }: ProblemAlertProps) {
       </Alert>
     );
   }
-  const title = isApiError(error) ? error.problem.title : 'Something went wrong';
-  const detail = isApiError(error)
-    ? error.problem.detail
-    : error instanceof Error
-      ? error.message
-      : 'The change was not saved.';
+  const { title, detail } = problemSummary(error);
   const extra = isApiError(error) ? (error.problem.errors ?? []) : [];
   return (
     <Alert color="red" variant="light" title={title} icon={<IconAlertTriangle size={20} />} role="alert">

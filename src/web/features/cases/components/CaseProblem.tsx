@@ -2,6 +2,7 @@ import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
 import { CASE_STATUSES } from '../../../../contracts/cases.js';
+import { problemSummary } from '../../../components/ProblemAlert.js';
 import { isApiError } from '../../../lib/api.js';
 import { refreshCase } from '../api.js';
 
@@ -54,12 +55,7 @@ export function CaseProblem({
     );
   }
   const allowed = allowedFromProblem(error);
-  const title = isApiError(error) ? error.problem.title : 'Something went wrong';
-  const detail = isApiError(error)
-    ? error.problem.detail
-    : error instanceof Error
-      ? error.message
-      : 'The change was not saved.';
+  const { title, detail } = problemSummary(error);
   const fields = isApiError(error) ? error.fieldErrors : [];
   return (
     <Alert color="red" variant="light" title={title} icon={<IconAlertTriangle size={20} />} role="alert">
