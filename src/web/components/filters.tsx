@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { Badge, Input, SegmentedControl, Stack, TextInput } from '@mantine/core';
+import { Badge, Input, SegmentedControl, Stack, TextInput, type SegmentedControlProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 
@@ -14,6 +14,39 @@ export function matchesActive(value: ActiveFilterValue, active: boolean): boolea
   return value === 'all' || active === (value === 'active');
 }
 
+/** A segmented choice named by its label (a radio group labelled for assistive technology). */
+export function LabelledSegmented<T extends string>({
+  label,
+  value,
+  onChange,
+  data,
+  gap = 2,
+  ...control
+}: {
+  label: string;
+  value: T;
+  onChange: (value: T) => void;
+  data: { value: string; label: string }[];
+  /** Space between the label and the control. */
+  gap?: number;
+} & Pick<SegmentedControlProps, 'fullWidth' | 'style'>) {
+  const id = useId();
+  return (
+    <Stack gap={gap}>
+      <Input.Label component="span" id={id}>
+        {label}
+      </Input.Label>
+      <SegmentedControl
+        aria-labelledby={id}
+        value={value}
+        onChange={(v) => onChange(v as T)}
+        data={data}
+        {...control}
+      />
+    </Stack>
+  );
+}
+
 /** Active / Inactive / All, as a labelled radio group. */
 export function ActiveFilter({
   value,
@@ -24,23 +57,17 @@ export function ActiveFilter({
   onChange: (value: ActiveFilterValue) => void;
   label?: string;
 }) {
-  const id = useId();
   return (
-    <Stack gap={2}>
-      <Input.Label component="span" id={id}>
-        {label}
-      </Input.Label>
-      <SegmentedControl
-        aria-labelledby={id}
-        value={value}
-        onChange={(v) => onChange(v as ActiveFilterValue)}
-        data={[
-          { value: 'active', label: 'Active' },
-          { value: 'inactive', label: 'Inactive' },
-          { value: 'all', label: 'All' },
-        ]}
-      />
-    </Stack>
+    <LabelledSegmented
+      label={label}
+      value={value}
+      onChange={onChange}
+      data={[
+        { value: 'active', label: 'Active' },
+        { value: 'inactive', label: 'Inactive' },
+        { value: 'all', label: 'All' },
+      ]}
+    />
   );
 }
 

@@ -1,11 +1,9 @@
-import { useEffect, useId } from 'react';
+import { useEffect } from 'react';
 import {
   Alert,
   Card,
   Checkbox,
   Collapse,
-  Input,
-  SegmentedControl,
   Select,
   SimpleGrid,
   Stack,
@@ -37,6 +35,7 @@ import {
   type Priority,
   type Severity,
 } from '../../../../contracts/cases.js';
+import { LabelledSegmented } from '../../../components/filters.js';
 import { FormActions } from '../../../components/FormActions.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { ProblemAlert, useFormProblem } from '../../../components/ProblemAlert.js';
@@ -108,34 +107,14 @@ const INITIAL: Values = {
   sendAcknowledgement: true,
 };
 
-/** A labelled segmented choice (a radio group named by its label). */
-function Segmented<T extends string>({
-  label,
-  value,
-  onChange,
-  data,
-}: {
+/** The form's segmented choices: full width, wrapping on narrow screens. */
+function Segmented<T extends string>(props: {
   label: string;
   value: T;
   onChange: (v: T) => void;
   data: { value: string; label: string }[];
 }) {
-  const id = useId();
-  return (
-    <Stack gap={4}>
-      <Input.Label component="span" id={id}>
-        {label}
-      </Input.Label>
-      <SegmentedControl
-        aria-labelledby={id}
-        value={value}
-        onChange={(v) => onChange(v as T)}
-        data={data}
-        fullWidth
-        style={{ flexWrap: 'wrap' }}
-      />
-    </Stack>
-  );
+  return <LabelledSegmented {...props} gap={4} fullWidth style={{ flexWrap: 'wrap' }} />;
 }
 
 /** After a failed check the first field in error may be far up the page: go there. */
