@@ -1,5 +1,5 @@
-import { useState, type ReactNode } from 'react';
-import { Button, Card, Group, Table } from '@mantine/core';
+import { useState, type ReactNode, type Ref } from 'react';
+import { Button, Card, Group, Table, type MantineSpacing } from '@mantine/core';
 import { PageHeader } from './PageHeader.js';
 import { EmptyHint, ErrorState, LoadMore, TableSkeleton } from './states.js';
 
@@ -96,24 +96,9 @@ export function ListPage({
     );
   } else
     body = (
-      <>
-        <Card withBorder padding={0}>
-          <Table.ScrollContainer minWidth={300}>
-            <Table highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>{columns}</Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>{rows}</Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Card>
-        <LoadMore
-          shown={shown}
-          hasMore={list.hasNextPage}
-          loading={list.isFetchingNextPage}
-          onLoadMore={() => void list.fetchNextPage()}
-        />
-      </>
+      <PagedTable list={list} shown={shown} columns={columns} highlightOnHover>
+        {rows}
+      </PagedTable>
     );
 
   return (
@@ -129,6 +114,52 @@ export function ListPage({
       </Group>
       {body}
       {children}
+    </>
+  );
+}
+
+/** A paginated list's table in a card, with its "load more" footer. */
+export function PagedTable({
+  list,
+  shown,
+  columns,
+  children,
+  minWidth = 300,
+  cardRef,
+  highlightOnHover,
+  verticalSpacing,
+}: {
+  list: Pick<ListQuery, 'hasNextPage' | 'isFetchingNextPage' | 'fetchNextPage'>;
+  /** How many records are loaded. */
+  shown: number;
+  /** The header row's cells. */
+  columns: ReactNode;
+  /** The body rows. */
+  children: ReactNode;
+  /** Below this width the table scrolls sideways. */
+  minWidth?: number;
+  cardRef?: Ref<HTMLDivElement>;
+  highlightOnHover?: boolean;
+  verticalSpacing?: MantineSpacing;
+}) {
+  return (
+    <>
+      <Card withBorder padding={0} ref={cardRef}>
+        <Table.ScrollContainer minWidth={minWidth}>
+          <Table highlightOnHover={highlightOnHover} verticalSpacing={verticalSpacing}>
+            <Table.Thead>
+              <Table.Tr>{columns}</Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>{children}</Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Card>
+      <LoadMore
+        shown={shown}
+        hasMore={list.hasNextPage}
+        loading={list.isFetchingNextPage}
+        onLoadMore={() => void list.fetchNextPage()}
+      />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import { Button, Card, Table, type MantineSpacing } from '@mantine/core';
-import type { ListQuery } from '../../../components/list-page.js';
-import { EmptyHint, ErrorState, LoadMore, TableSkeleton } from '../../../components/states.js';
+import { Button, type MantineSpacing } from '@mantine/core';
+import { PagedTable, type ListQuery } from '../../../components/list-page.js';
+import { EmptyHint, ErrorState, TableSkeleton } from '../../../components/states.js';
 
 interface LogTableProps {
   /** The paginated (infinite) query of the log. */
@@ -62,23 +62,8 @@ export function LogTable({
       />
     );
   return (
-    <>
-      <Card withBorder padding={0}>
-        <Table.ScrollContainer minWidth={300}>
-          <Table verticalSpacing={verticalSpacing}>
-            <Table.Thead>
-              <Table.Tr>{columns}</Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>{children}</Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Card>
-      <LoadMore
-        shown={shown}
-        hasMore={list.hasNextPage}
-        loading={list.isFetchingNextPage}
-        onLoadMore={() => void list.fetchNextPage()}
-      />
-    </>
+    <PagedTable list={list} shown={shown} columns={columns} verticalSpacing={verticalSpacing}>
+      {children}
+    </PagedTable>
   );
 }

@@ -1,10 +1,11 @@
 import { useMemo, useRef, useState } from 'react';
-import { Anchor, Button, Card, Checkbox, Group, Kbd, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, Kbd, Stack, Table, Text } from '@mantine/core';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { IconInbox, IconMessagePlus } from '@tabler/icons-react';
 import { CHANNELS, type CaseSummary } from '../../../../contracts/cases.js';
+import { PagedTable } from '../../../components/list-page.js';
 import { PageHeader } from '../../../components/PageHeader.js';
-import { EmptyHint, ErrorState, LoadMore, TableSkeleton } from '../../../components/states.js';
+import { EmptyHint, ErrorState, TableSkeleton } from '../../../components/states.js';
 import { useFormat } from '../../../lib/format.js';
 import { useAllAreas, useAllTeams, useAllUsers } from '../../../lib/reference-data.js';
 import { useCurrentUser } from '../../../lib/session.js';
@@ -137,57 +138,48 @@ export function CasesQueuePage() {
     );
   else
     body = (
-      <>
-        <Card withBorder padding={0} ref={tableRef}>
-          <Table.ScrollContainer minWidth={320}>
-            <Table highlightOnHover verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  {canBulk ? (
-                    <Table.Th w={40}>
-                      <Checkbox
-                        aria-label="Select all shown cases"
-                        checked={allShownSelected}
-                        indeterminate={!allShownSelected && rows.some((r) => selected.has(r.id))}
-                        onChange={() =>
-                          setSelected(allShownSelected ? new Set() : new Set(rows.map((r) => r.id)))
-                        }
-                      />
-                    </Table.Th>
-                  ) : null}
-                  <Table.Th>Case</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th visibleFrom="xl">Customer</Table.Th>
-                  <Table.Th visibleFrom="md">Assignee</Table.Th>
-                  <Table.Th visibleFrom="lg">Area and category</Table.Th>
-                  <Table.Th>Deadline</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((c, i) => (
-                  <QueueRow
-                    key={c.id}
-                    c={c}
-                    index={i}
-                    focused={i === focused}
-                    selectable={canBulk}
-                    selected={selected.has(c.id)}
-                    onToggle={() => toggle(c.id)}
-                    onFocus={() => setFocused(i)}
-                    fmt={fmt}
-                  />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Card>
-        <LoadMore
-          shown={rows.length}
-          hasMore={list.hasNextPage}
-          loading={list.isFetchingNextPage}
-          onLoadMore={() => void list.fetchNextPage()}
-        />
-      </>
+      <PagedTable
+        list={list}
+        shown={rows.length}
+        cardRef={tableRef}
+        minWidth={320}
+        highlightOnHover
+        verticalSpacing="sm"
+        columns={
+          <>
+            {canBulk ? (
+              <Table.Th w={40}>
+                <Checkbox
+                  aria-label="Select all shown cases"
+                  checked={allShownSelected}
+                  indeterminate={!allShownSelected && rows.some((r) => selected.has(r.id))}
+                  onChange={() => setSelected(allShownSelected ? new Set() : new Set(rows.map((r) => r.id)))}
+                />
+              </Table.Th>
+            ) : null}
+            <Table.Th>Case</Table.Th>
+            <Table.Th>Status</Table.Th>
+            <Table.Th visibleFrom="xl">Customer</Table.Th>
+            <Table.Th visibleFrom="md">Assignee</Table.Th>
+            <Table.Th visibleFrom="lg">Area and category</Table.Th>
+            <Table.Th>Deadline</Table.Th>
+          </>
+        }
+      >
+        {rows.map((c, i) => (
+          <QueueRow
+            key={c.id}
+            c={c}
+            index={i}
+            focused={i === focused}
+            selectable={canBulk}
+            selected={selected.has(c.id)}
+            onToggle={() => toggle(c.id)}
+            onFocus={() => setFocused(i)}
+            fmt={fmt}
+          />
+        ))}
+      </PagedTable>
     );
 
   return (
