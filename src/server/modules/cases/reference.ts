@@ -17,14 +17,4 @@ export function newCaseReference(receivedAt: Date): string {
 
 export const REFERENCE_PATTERN = /^VR-\d{2}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{2}$/;
 
-/** Accepts what people type: any case, spaces, and the letters O, I and L for 0, 1 and 1. */
-export function normaliseReference(input: string): string {
-  return input
-    .trim()
-    .toUpperCase()
-    .replace(/\s+/g, '')
-    .replace(
-      /^(VR-\d{2}-)(.*)$/,
-      (_m, head: string, tail: string) => head + tail.replace(/O/g, '0').replace(/[IL]/g, '1'),
-    );
-}
+export { normaliseReference } from '../../../contracts/cases.js';

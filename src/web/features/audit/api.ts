@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { AuditEvent, auditVerificationSchema } from '../../../contracts/audit.js';
 import type { CaseSummary, personalAccessSchema } from '../../../contracts/cases.js';
 import { api, type Page } from '../../lib/api.js';
-import { normaliseReference } from './reference.js';
+import { normaliseReference } from '../../../contracts/cases.js';
 
 export type Verification = z.infer<typeof auditVerificationSchema>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseReference } from './reference.js';
+import { normaliseReference } from '../../../contracts/cases.js';
 
 describe('normaliseReference', () => {
   it('reads a reference as typed: case, spaces, and O, I, L for 0, 1, 1 after the year', () => {
