@@ -1,1 +1,0 @@
-export { normaliseReference } from '../../../contracts/cases.js';
