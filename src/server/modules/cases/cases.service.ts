@@ -1,8 +1,6 @@
 import type { z } from 'zod';
 import {
   MONEY_ACTIONS,
-  OPEN_STATUSES,
-  PRIORITY_ORDER,
   TRANSITIONS,
   CASE_STATUSES,
   type assignSchema,
@@ -51,7 +49,6 @@ import { renderTemplate, type TemplateValues } from './templates.js';
 type CaseRow = repo.CaseRow;
 type Tx = Db;
 
-const CLOSED: CaseStatus[] = ['closed', 'referred_external'];
 const dueCursor = zod.tuple([zod.string().max(40), zod.uuid()]);
 
 function principalOf(ctx: RequestContext): Principal {
@@ -1006,15 +1003,20 @@ export function createCaseService(
           'conflict',
           'This customer has no email address. Record the contact as a note instead.',
         );
-      let subject = input.subject ?? `About your feedback — ${row.reference}`;
-      let text = input.body;
-      if (input.templateId) {
-        const rendered = await renderFor(tx, row, 'update', p.name, input.templateId);
-        if (rendered) subject = input.subject ?? rendered.subject;
-      }
-      text = input.body;
-      const { html } = renderTemplate({ subject: '', body: text }, {});
-      await emailCustomer(tx, row, p.userId, { subject, text, html, purpose: 'message' });
+      // A template gives the subject; the text is what the officer wrote.
+      const rendered = input.templateId ? await renderFor(tx, row, 'update', p.name, input.templateId) : null;
+      const subject = input.subject ?? rendered?.subject ?? `About your feedback — ${row.reference}`;
+      const { html } = renderTemplate({ subject: '', body: input.body }, {});
+      await emailCustomer(tx, row, p.userId, { subject, text: input.body, html, purpose: 'message' });
+      if (row.status === 'received')
+        await repo.appendEvent(tx, {
+          caseId: id,
+          type: 'status',
+          at: now,
+          actorId: p.userId,
+          body: 'Acknowledged by the first message',
+          data: { from: 'received', to: 'acknowledged' },
+        });
       const changes: Record<string, unknown> = {};
       if (!row.firstResponseAt) changes.firstResponseAt = now;
       if (!row.acknowledgedAt) changes.acknowledgedAt = now;
@@ -1391,10 +1393,6 @@ export function createCaseService(
       const row = await loadVisible(db, principalOf(ctx), id);
       return { id: row.id, areaId: row.areaId };
     },
-    isOpen: (status: string) =>
-      OPEN_STATUSES.includes(status as CaseStatus) && !CLOSED.includes(status as CaseStatus),
-    priorityAbove: (p: Priority) =>
-      PRIORITY_ORDER[Math.min(PRIORITY_ORDER.length - 1, PRIORITY_ORDER.indexOf(p) + 1)]!,
   };
 }
 

@@ -467,6 +467,38 @@ describe('cases: lifecycle, authority, objectivity and confidentiality', () => {
     });
   });
 
+  it('emails the customer: the first message acknowledges and answers; no email address is a 409', async () => {
+    const c = await create(officer, {
+      sendAcknowledgement: false,
+      customer: { name: 'Mo', email: 'mo@example.net' },
+    });
+    expect(c.status).toBe('received');
+    const res = await officer.post(`/api/v1/cases/${c.id}/messages`, {
+      version: c.version,
+      body: 'We are looking into it <b>today</b>.',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const sent = res.json<Case>();
+    expect(sent).toMatchObject({ status: 'acknowledged' });
+    expect(sent.firstResponseAt).not.toBeNull();
+    await t.worker.drain();
+    const mail = t.mailer.last('mo@example.net')!;
+    expect(mail.subject).toContain(c.reference);
+    expect(mail.text).toBe('We are looking into it <b>today</b>.');
+    expect(mail.html).toContain('&lt;b&gt;today&lt;/b&gt;');
+    const tl = (await officer.get(`/api/v1/cases/${c.id}/timeline`)).json<{
+      items: { type: string; data: Record<string, unknown> }[];
+    }>();
+    expect(tl.items.find((e) => e.type === 'message_out')!.data.messageId).toBe(mail.messageId);
+    expect(tl.items.some((e) => e.type === 'status' && e.data.to === 'acknowledged')).toBe(true);
+    const noEmail = await create(officer, { customer: { name: 'No Mail' } });
+    const refused = await officer.post(`/api/v1/cases/${noEmail.id}/messages`, {
+      version: noEmail.version,
+      body: 'Hi',
+    });
+    expect(refused.statusCode).toBe(409);
+  });
+
   it('records a message from the customer; one awaiting the customer goes back to investigation', async () => {
     const c = await create(officer);
     const inv = await move(officer, c, 'investigating');
