@@ -39,6 +39,27 @@ export async function enqueueJob(
     .onConflictDoNothing({ target: jobs.dedupeKey });
 }
 
+/** Adds several jobs in one statement, in the caller's transaction. */
+export async function enqueueJobs(
+  tx: Db,
+  clock: Clock,
+  items: readonly { queue: string; payload: unknown; options?: EnqueueOptions }[],
+): Promise<void> {
+  if (items.length === 0) return;
+  await tx
+    .insert(jobs)
+    .values(
+      items.map(({ queue, payload, options = {} }) => ({
+        queue,
+        payload,
+        runAt: options.runAt ?? clock.now(),
+        dedupeKey: options.dedupeKey ?? null,
+        maxAttempts: options.maxAttempts ?? 8,
+      })),
+    )
+    .onConflictDoNothing({ target: jobs.dedupeKey });
+}
+
 /** Back-off after a failed attempt: 5 s, 10 s, 20 s … capped at one hour. */
 export function retryDelayMs(attempts: number): number {
   return Math.min(3_600_000, 5_000 * 2 ** Math.max(0, attempts - 1));

@@ -234,6 +234,14 @@ export async function insertClock(db: Db, values: typeof caseClocks.$inferInsert
   return rows[0]!;
 }
 
+export async function insertClocks(db: Db, values: (typeof caseClocks.$inferInsert)[]): Promise<ClockRow[]> {
+  return db.insert(caseClocks).values(values).returning();
+}
+
+export async function insertClockEvents(db: Db, values: (typeof clockEvents.$inferInsert)[]) {
+  if (values.length) await db.insert(clockEvents).values(values);
+}
+
 export async function clocksOfCase(db: Db, caseId: string, forUpdate = false): Promise<ClockRow[]> {
   const q = db
     .select()
@@ -383,6 +391,31 @@ export async function insertTimelineEntry(
   await db.execute(sql`INSERT INTO case_events (case_id, type, at, actor_id, body, data)
     VALUES (${entry.caseId}::uuid, ${entry.type}, ${entry.at.toISOString()}::timestamptz,
       ${entry.actorId}::uuid, ${entry.body}, ${JSON.stringify(entry.data)}::jsonb)`);
+}
+
+export async function insertTimelineEntries(
+  db: Db,
+  entries: {
+    caseId: string;
+    type: string;
+    at: Date;
+    actorId: string | null;
+    body: string;
+    data: Record<string, unknown>;
+  }[],
+) {
+  if (entries.length === 0) return;
+  await db.execute(
+    sql`INSERT INTO case_events (case_id, type, at, actor_id, body, data) VALUES ${sql.join(
+      entries.map(
+        (
+          e,
+        ) => sql`(${e.caseId}::uuid, ${e.type}, ${e.at.toISOString()}::timestamptz, ${e.actorId}::uuid, ${e.body},
+        ${JSON.stringify(e.data)}::jsonb)`,
+      ),
+      sql`, `,
+    )}`,
+  );
 }
 
 export interface Recipient {

@@ -36,7 +36,7 @@ import {
 import type { Deps } from '../../platform/deps.js';
 import { AppError, notFound, staleVersion, validationError, type FieldError } from '../../platform/errors.js';
 import type { CaseChange, CaseEvents } from '../../platform/events.js';
-import { enqueueJob, type JobWorker } from '../../platform/jobs.js';
+import { enqueueJob, enqueueJobs, type JobWorker } from '../../platform/jobs.js';
 import { queueMail } from '../../platform/mail.js';
 import type { OrganisationService } from '../organisation/index.js';
 import * as repo from './deadlines.repo.js';
@@ -328,7 +328,11 @@ export function createDeadlineService(deps: Deps, organisation: OrganisationServ
 
   /** Keeps cases.sort_due and cases.deadline_state in step with the clocks (no version bump). */
   async function refreshSummary(tx: Db, caseId: string): Promise<DeadlineState> {
-    const open = latestOf(await repo.clocksOfCase(tx, caseId)).filter(isOpen);
+    return writeSummary(tx, caseId, await repo.clocksOfCase(tx, caseId));
+  }
+
+  async function writeSummary(tx: Db, caseId: string, all: readonly repo.ClockRow[]): Promise<DeadlineState> {
+    const open = latestOf(all).filter(isOpen);
     const now = clock.now();
     const running = open.filter((c) => c.state === 'running');
     const dues = running.map((c) => c.dueAt).filter((d): d is Date => d !== null);
@@ -420,23 +424,99 @@ export function createDeadlineService(deps: Deps, organisation: OrganisationServ
       const targets = targetsOf(policy);
       const calendar = toBusinessCalendar(calendarRow);
       const format = await formatter(tx, calendar.timeZone);
-      for (const kind of KINDS) {
-        await startClock(
-          tx,
-          c,
+      // A new case's clocks have one event each ('started'): evaluated in memory and written in a few
+      // multi-row statements, since this runs on every case recorded.
+      const planned = KINDS.map((kind) => {
+        const values = {
+          caseId: c.id,
           kind,
-          targets[kind],
-          targets.warningPercent,
-          calendarRow.id,
-          calendar,
-          c.receivedAt,
-          1,
+          targetKind: targets[kind].kind,
+          targetValue: targets[kind].value,
+          warningPercent: targets.warningPercent,
+          calendarId: calendarRow.id,
+          state: 'running',
+          startedAt: c.receivedAt,
+          cycle: 1,
+        };
+        const started: repo.ClockEventRow = {
+          id: 0,
+          clockId: '',
+          type: 'started',
+          at: c.receivedAt,
           actorId,
-          '',
-          format,
+          reason: '',
+        };
+        const status = evaluate(
+          {
+            ...values,
+            id: '',
+            dueAt: null,
+            warningAt: null,
+            fulfilledAt: null,
+            warnedAt: null,
+            breachedAt: null,
+            version: 1,
+          },
+          [started],
+          calendar,
         );
-      }
-      await refreshSummary(tx, c.id);
+        return { kind, values: { ...values, dueAt: status.dueAt, warningAt: status.warningAt }, status };
+      });
+      const rows = await repo.insertClocks(
+        tx,
+        planned.map((p) => p.values),
+      );
+      const byKind = new Map(rows.map((r) => [r.kind, r]));
+      await repo.insertClockEvents(
+        tx,
+        rows.map((r) => ({ clockId: r.id, type: 'started', at: c.receivedAt, actorId, reason: '' })),
+      );
+      await enqueueJobs(
+        tx,
+        clock,
+        planned.flatMap(({ kind, status }) => {
+          const row = byKind.get(kind)!;
+          const key = `deadline:${row.id}:${row.cycle}`;
+          return [
+            ...(status.warningAt
+              ? [
+                  {
+                    queue: DEADLINE_QUEUE,
+                    payload: { clockId: row.id, check: 'warning' },
+                    options: {
+                      runAt: status.warningAt,
+                      dedupeKey: `${key}:warn:${status.warningAt.toISOString()}:v${row.version}`,
+                    },
+                  },
+                ]
+              : []),
+            ...(status.dueAt
+              ? [
+                  {
+                    queue: DEADLINE_QUEUE,
+                    payload: { clockId: row.id, check: 'due' },
+                    options: {
+                      runAt: status.dueAt,
+                      dedupeKey: `${key}:due:${status.dueAt.toISOString()}:v${row.version}`,
+                    },
+                  },
+                ]
+              : []),
+          ];
+        }),
+      );
+      await repo.insertTimelineEntries(
+        tx,
+        planned.map(({ kind, status }) => ({
+          caseId: c.id,
+          type: 'deadline',
+          at: clock.now(),
+          actorId,
+          body: `${kindLabel(kind)} clock started: target ${describeTarget(targets[kind])}, due ${format(status.dueAt)}.`,
+          data: { kind, event: 'started', dueAt: status.dueAt ? status.dueAt.toISOString() : null, cycle: 1 },
+        })),
+      );
+      await writeSummary(tx, c.id, rows);
     },
 
     async fulfil(tx, caseId, kind, at, actorId) {
