@@ -40,6 +40,7 @@ import { createStakeholderService, stakeholderRoutes } from './modules/stakehold
 import { caseRoutes, createCaseCatalogue, createCaseService } from './modules/cases/index.js';
 import { createDeadlineService, deadlineRoutes } from './modules/deadlines/index.js';
 import { CaseEvents } from './platform/events.js';
+import { loadSigner } from './platform/signing.js';
 
 export interface BuildOptions {
   config: Config;
@@ -93,7 +94,8 @@ export async function buildApp(options: BuildOptions) {
         }),
       },
     });
-  const deps: Deps = { db: database.db, clock, config, log };
+  const signer = await loadSigner(database.db, config.secret);
+  const deps: Deps = { db: database.db, clock, config, log, signer };
   const services = createServices(deps);
   const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log });
   const worker = new JobWorker(database.db, clock, log, config.jobsPollMs);

@@ -42,6 +42,7 @@ const envSchema = z.object({
     .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code')
     .optional(),
   VERITY_SETUP_SAMPLE: boolFromEnv.default(false),
+  VERITY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   TEST_DATABASE_URL: z.string().optional(),
 });
 
@@ -72,6 +73,8 @@ export interface Config {
   mailFrom: string;
   jobsPollMs: number;
   jobsEnabled: boolean;
+  /** Signs tracking links and reply addresses; generated and kept in the database when unset. */
+  secret?: string;
   headlessSetup?: HeadlessSetup;
 }
 
@@ -130,6 +133,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     jobsPollMs: e.JOBS_POLL_MS,
     jobsEnabled: e.JOBS_ENABLED,
+    secret: e.VERITY_SECRET,
     headlessSetup,
   };
 }
