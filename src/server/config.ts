@@ -43,6 +43,38 @@ const envSchema = z.object({
     .optional(),
   VERITY_SETUP_SAMPLE: boolFromEnv.default(false),
   VERITY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  INBOUND_SMTP_HOST: z.string().min(1).optional(),
+  INBOUND_ADDRESSES: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((a) => a.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(
+          z
+            .email({ message: 'must be a comma-separated list of email addresses' })
+            .refine((a) => !a.split('@')[0]!.includes('+'), 'must not contain "+" (reply tokens go there)'),
+        )
+        .min(1),
+    )
+    .optional(),
+  INBOUND_AREA: z.string().min(1).max(200).optional(),
+  INBOUND_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
+  IMAP_URL: z
+    .string()
+    .regex(/^imaps?:\/\/[^/]+/, 'must look like imap://user:password@host:port/INBOX (or imaps://)')
+    .optional(),
+  IMAP_POLL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
   TEST_DATABASE_URL: z.string().optional(),
 });
 
@@ -75,7 +107,21 @@ export interface Config {
   jobsEnabled: boolean;
   /** Signs tracking links and reply addresses; generated and kept in the database when unset. */
   secret?: string;
+  /** Email in: the SMTP listener (off when the port is unset), the addresses it accepts, the IMAP mailbox. */
+  mailIn: MailInConfig;
   headlessSetup?: HeadlessSetup;
+}
+
+export interface MailInConfig {
+  smtpPort?: number;
+  smtpHost: string;
+  /** Lower-cased; the first is the reply address (`local+<token>@domain`) on every customer email. */
+  addresses: string[];
+  /** Business area (name or id) of cases made from email; the first active area when unset. */
+  area?: string;
+  maxBytes: number;
+  imapUrl?: string;
+  imapPollSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -103,6 +149,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       problems.push(`${k}: required for headless setup`);
     }
   }
+  if ((source.INBOUND_SMTP_PORT?.trim() || source.IMAP_URL?.trim()) && !source.INBOUND_ADDRESSES?.trim())
+    problems.push('INBOUND_ADDRESSES: required when INBOUND_SMTP_PORT or IMAP_URL is set');
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
   let headlessSetup: HeadlessSetup | undefined;
@@ -134,6 +182,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     jobsPollMs: e.JOBS_POLL_MS,
     jobsEnabled: e.JOBS_ENABLED,
     secret: e.VERITY_SECRET,
+    mailIn: {
+      smtpPort: e.INBOUND_SMTP_PORT,
+      smtpHost: e.INBOUND_SMTP_HOST ?? e.HOST,
+      addresses: e.INBOUND_ADDRESSES ?? [],
+      area: e.INBOUND_AREA,
+      maxBytes: e.INBOUND_MAX_BYTES,
+      imapUrl: e.IMAP_URL,
+      imapPollSeconds: e.IMAP_POLL_SECONDS,
+    },
     headlessSetup,
   };
 }
