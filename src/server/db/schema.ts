@@ -4,7 +4,18 @@ import * as organisation from '../modules/organisation/organisation.tables.js';
 import * as stakeholders from '../modules/stakeholders/stakeholders.tables.js';
 import * as cases from '../modules/cases/cases.tables.js';
 import * as deadlines from '../modules/deadlines/deadlines.tables.js';
+import * as publicPages from '../modules/public/public.tables.js';
+import * as mailIn from '../modules/mail-in/mail-in.tables.js';
 
 /** Every table, for Drizzle's typed query API. Add a module's tables here. */
-export const schema = { ...platform, ...identity, ...organisation, ...stakeholders, ...cases, ...deadlines };
+export const schema = {
+  ...platform,
+  ...identity,
+  ...organisation,
+  ...stakeholders,
+  ...cases,
+  ...deadlines,
+  ...publicPages,
+  ...mailIn,
+};
 export type Schema = typeof schema;
