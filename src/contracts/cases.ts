@@ -518,6 +518,54 @@ export const customerDecisionSchema = z.strictObject({
   note: z.string().trim().max(LIMITS.longText).default(''),
 });
 
+/** A case from outside — the public form, email, an integration: no signed-in person records it. */
+export const caseIntakeSchema = z.strictObject({
+  kind: caseKindSchema.default('complaint'),
+  needType: needTypeSchema.nullable().default(null),
+  areaId: idSchema,
+  categoryId: idSchema.nullable().default(null),
+  subject: text(LIMITS.shortText),
+  description: z.string().trim().min(1, 'is required').max(LIMITS.longText),
+  desiredOutcome: z.string().trim().max(LIMITS.longText).default(''),
+  customer: customerInputSchema,
+  helpNeeded: z.string().trim().max(LIMITS.shortText).default(''),
+  /** The sender's id for this case (e.g. an email's Message-ID); a second intake with it is refused. */
+  externalId: z.string().trim().min(1).max(300).nullable().default(null),
+});
+export type CaseIntake = z.input<typeof caseIntakeSchema>;
+
+/** Where the customer's case is, in plain words (the track page). */
+export const CUSTOMER_STAGES = {
+  received: 'We have received it',
+  in_progress: 'We are looking into it',
+  waiting_for_you: 'We are waiting for you',
+  responded: 'We have sent our response',
+  closed: 'Closed',
+  under_review: 'We are reviewing our response',
+  referred: 'Referred to an external body',
+} as const;
+export type CustomerStage = keyof typeof CUSTOMER_STAGES;
+
+export const customerCaseViewSchema = z.object({
+  caseId: z.uuid(),
+  reference: z.string(),
+  kind: caseKindSchema,
+  subject: z.string(),
+  status: caseStatusSchema,
+  stage: enumOf(CUSTOMER_STAGES),
+  receivedAt: z.string(),
+  /** When the customer can expect the next step (the earliest open deadline), if any. */
+  expectedBy: z.string().nullable(),
+  area: z.object({ name: z.string() }),
+  messages: z.array(z.object({ at: z.string(), from: z.enum(['you', 'staff']), body: z.string() })),
+  response: z.object({ at: z.string(), body: z.string() }).nullable(),
+  outcome: outcomeSchema.nullable(),
+  customerAccepted: z.boolean().nullable(),
+  canReply: z.boolean(),
+  canDecide: z.boolean(),
+});
+export type CustomerCaseView = z.infer<typeof customerCaseViewSchema>;
+
 export const deadlineStateFilter = z.enum(['due_soon', 'breached', 'paused', 'on_track', 'none']);
 
 const csv = <T extends z.ZodType<unknown, string>>(item: T) =>

@@ -76,6 +76,19 @@ export async function findCase(db: Db, id: string, forUpdate = false) {
   return rows[0];
 }
 
+export async function findCaseByExternalId(db: Db, externalId: string) {
+  const rows = await db
+    .select({
+      id: cases.id,
+      reference: cases.reference,
+      status: cases.status,
+      customerEmail: cases.customerEmail,
+    })
+    .from(cases)
+    .where(eq(cases.externalId, externalId));
+  return rows[0];
+}
+
 export async function findCaseIdByReference(db: Db, reference: string) {
   const rows = await db.select({ id: cases.id }).from(cases).where(eq(cases.reference, reference));
   return rows[0]?.id;

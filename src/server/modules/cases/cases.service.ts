@@ -7,6 +7,11 @@ import {
   type bulkSchema,
   type Case,
   type caseCreateSchema,
+  caseIntakeSchema,
+  type CaseIntake,
+  CHANNELS,
+  type CustomerCaseView,
+  type CustomerStage,
   type CaseKind,
   type caseListQuery,
   type CaseStatus,
@@ -32,7 +37,13 @@ import {
 } from '../../../contracts/cases.js';
 import type { Db } from '../../db/client.js';
 import { diffFields, writeAudit } from '../../platform/audit.js';
-import { actorOf, canSeeArea, type Principal, type RequestContext } from '../../platform/context.js';
+import {
+  actorOf,
+  canSeeArea,
+  type ActorStamp,
+  type Principal,
+  type RequestContext,
+} from '../../platform/context.js';
 import type { Deps } from '../../platform/deps.js';
 import { AppError, notFound, staleVersion, validationError, type FieldError } from '../../platform/errors.js';
 import type { CaseEvents } from '../../platform/events.js';
@@ -508,145 +519,256 @@ export function createCaseService(
           'Assigning a case to someone else needs the cases:assign permission.',
         );
       if (errors.length) throw validationError(errors);
-      const now = clock.now();
-      let assigneeId = input.assigneeId;
-      if (assigneeId)
+      if (input.assigneeId)
         await checkAssignee(
           tx,
           p,
           { areaId: input.areaId, concernsUserId: input.concernsUserId },
-          assigneeId,
+          input.assigneeId,
           'body.assigneeId',
         );
-      else if (!input.resolvedAtFirstContact)
-        assigneeId = await catalogue.pickAssignee(tx, {
-          areaId: input.areaId,
-          categoryId: input.categoryId,
-          concernsUserId: input.concernsUserId,
-        });
-      if (input.resolvedAtFirstContact) assigneeId = p.userId;
+      const row = await recordNew(
+        tx,
+        { id: p.userId, name: p.name, stamp: actorOf(ctx, clock), via: CHANNELS[input.channel] },
+        { ...input, externalId: null },
+      );
+      return { row, dto: await toCase(tx, row, p) };
+    });
+    publish(result.row, 'created', p.userId);
+    return result.dto;
+  }
 
-      let id: string | undefined;
-      let reference = '';
-      for (let attempt = 0; !id && attempt < 5; attempt++) {
-        reference = newCaseReference(now);
-        id = await repo.insertCase(tx, {
-          reference,
-          kind: input.kind,
-          needType: input.needType,
-          areaId: input.areaId,
-          teamId: input.teamId,
-          channel: input.channel,
-          priority: input.priority,
-          severity: input.severity,
-          categoryId: input.categoryId,
-          subject: input.subject,
-          description: input.description,
-          desiredOutcome: input.desiredOutcome,
-          customerType: input.customer.type,
-          customerName: input.customer.name,
-          customerOrganisation: input.customer.organisation,
-          customerEmail: input.customer.email,
-          customerPhone: input.customer.phone,
-          preferredContact: input.customer.preferredContact,
-          helpNeeded: input.helpNeeded,
-          concernsUserId: input.concernsUserId,
-          concernsProduct: input.concernsProduct,
-          assigneeId: assigneeId ?? null,
-          createdBy: p.userId,
-          receivedAt: now,
-          createdAt: now,
-          updatedAt: now,
-        });
-      }
-      if (!id) throw new AppError('internal', 'Could not draw a free case reference.');
+  /**
+   * A case from outside — the public form, an email, an integration. Nobody signed in records it: the
+   * area must be active, the category too. With an external id already received, the first case is
+   * returned again (`duplicate: true`) and nothing is written.
+   */
+  async function intake(
+    raw: CaseIntake,
+    origin: { channel: 'web' | 'email' | 'api'; by: string; sendAcknowledgement: boolean },
+  ): Promise<{
+    id: string;
+    reference: string;
+    status: CaseStatus;
+    trackingToken: string | null;
+    duplicate: boolean;
+  }> {
+    const parsed = caseIntakeSchema.safeParse(raw);
+    if (!parsed.success)
+      throw validationError(
+        parsed.error.issues.map((i) => ({ path: ['body', ...i.path].join('.'), message: i.message })),
+      );
+    const input = parsed.data;
+    const existing = async () => {
+      if (!input.externalId) return null;
+      const row = await repo.findCaseByExternalId(db, input.externalId);
+      return row
+        ? {
+            id: row.id,
+            reference: row.reference,
+            status: row.status as CaseStatus,
+            trackingToken: row.customerEmail ? trackingTokenFor(row.id, row.customerEmail) : null,
+            duplicate: true,
+          }
+        : null;
+    };
+    const before = await existing();
+    if (before) return before;
+    let row: CaseRow;
+    try {
+      row = await db.transaction(async (tx) => {
+        if (!(await repo.isAreaActive(tx, input.areaId)))
+          throw validationError([{ path: 'body.areaId', message: 'is not a business area taking cases' }]);
+        await checkCategory(tx, input.categoryId);
+        return recordNew(
+          tx,
+          {
+            id: null,
+            name: origin.by,
+            via: origin.by,
+            stamp: {
+              actorId: null,
+              actorLabel: `customer (${origin.by})`,
+              requestId: 'intake',
+              at: clock.now(),
+            },
+          },
+          {
+            ...input,
+            channel: origin.channel,
+            teamId: null,
+            priority: 'medium',
+            severity: 'moderate',
+            concernsUserId: null,
+            concernsProduct: '',
+            assigneeId: null,
+            resolvedAtFirstContact: false,
+            resolutionNote: '',
+            handlingSteps: [],
+            sendAcknowledgement: origin.sendAcknowledgement,
+          },
+        );
+      });
+    } catch (err) {
+      // Two deliveries of the same message at once: the unique external id lets one through.
+      const again = await existing();
+      if (again) return again;
+      throw err;
+    }
+    publish(row, 'created', null);
+    return {
+      id: row.id,
+      reference: row.reference,
+      status: row.status as CaseStatus,
+      trackingToken: row.customerEmail ? trackingTokenFor(row.id, row.customerEmail) : null,
+      duplicate: false,
+    };
+  }
+
+  interface Recorder {
+    id: string | null;
+    name: string;
+    /** How the case came in, for the timeline when nobody recorded it ("Web form"). */
+    via: string;
+    stamp: ActorStamp;
+  }
+
+  /** Writes a new case and everything that starts with it, in the caller's transaction (checks done). */
+  async function recordNew(
+    tx: Tx,
+    by: Recorder,
+    input: z.infer<typeof caseCreateSchema> & { externalId: string | null },
+  ): Promise<CaseRow> {
+    const now = clock.now();
+    let assigneeId = input.assigneeId;
+    if (!assigneeId && !input.resolvedAtFirstContact)
+      assigneeId = await catalogue.pickAssignee(tx, {
+        areaId: input.areaId,
+        categoryId: input.categoryId,
+        concernsUserId: input.concernsUserId,
+      });
+    if (input.resolvedAtFirstContact) assigneeId = by.id;
+
+    let id: string | undefined;
+    let reference = '';
+    for (let attempt = 0; !id && attempt < 5; attempt++) {
+      reference = newCaseReference(now);
+      id = await repo.insertCase(tx, {
+        reference,
+        kind: input.kind,
+        needType: input.needType,
+        areaId: input.areaId,
+        teamId: input.teamId,
+        channel: input.channel,
+        priority: input.priority,
+        severity: input.severity,
+        categoryId: input.categoryId,
+        subject: input.subject,
+        description: input.description,
+        desiredOutcome: input.desiredOutcome,
+        customerType: input.customer.type,
+        customerName: input.customer.name,
+        customerOrganisation: input.customer.organisation,
+        customerEmail: input.customer.email,
+        customerPhone: input.customer.phone,
+        preferredContact: input.customer.preferredContact,
+        helpNeeded: input.helpNeeded,
+        concernsUserId: input.concernsUserId,
+        concernsProduct: input.concernsProduct,
+        assigneeId: assigneeId ?? null,
+        createdBy: by.id,
+        externalId: input.externalId,
+        receivedAt: now,
+        createdAt: now,
+        updatedAt: now,
+      });
+    }
+    if (!id) throw new AppError('internal', 'Could not draw a free case reference.');
+    await repo.appendEvent(tx, {
+      caseId: id,
+      type: 'created',
+      at: now,
+      actorId: by.id,
+      body: by.id
+        ? `Recorded by ${by.name} (${input.channel})`
+        : `Received through the ${by.via.toLowerCase()}`,
+      data: { channel: input.channel, reference },
+    });
+    if (assigneeId)
       await repo.appendEvent(tx, {
         caseId: id,
-        type: 'created',
+        type: 'assigned',
         at: now,
-        actorId: p.userId,
-        body: `Recorded by ${p.name} (${input.channel})`,
-        data: { channel: input.channel, reference },
+        actorId: by.id,
+        body: input.assigneeId ? 'Assigned when recorded' : 'Assigned by the assignment rule',
+        data: { to: assigneeId },
       });
-      if (assigneeId)
-        await repo.appendEvent(tx, {
-          caseId: id,
-          type: 'assigned',
-          at: now,
-          actorId: p.userId,
-          body: input.assigneeId ? 'Assigned when recorded' : 'Assigned by the assignment rule',
-          data: { to: assigneeId },
-        });
-      for (const step of input.handlingSteps) await repo.recordStep(tx, id, step, now, p.userId);
-      let row = (await repo.findCase(tx, id))!;
-      await clocks.startClocks(
-        tx,
-        {
-          id,
-          reference,
-          areaId: row.areaId,
-          priority: row.priority as Priority,
-          categoryId: row.categoryId,
-          receivedAt: row.receivedAt,
-        },
-        p.userId,
-      );
-      if (input.sendAcknowledgement && row.customerEmail && !input.resolvedAtFirstContact) {
-        const mail = await renderFor(tx, row, 'acknowledgement', p.name);
-        if (mail) {
-          await emailCustomer(tx, row, null, { ...mail, purpose: 'acknowledgement' });
-          await repo.updateCase(tx, id, { status: 'acknowledged', acknowledgedAt: now }, now);
-          await repo.appendEvent(tx, {
-            caseId: id,
-            type: 'status',
-            at: now,
-            actorId: p.userId,
-            body: 'Acknowledged by email',
-            data: { from: 'received', to: 'acknowledged' },
-          });
-          await clocks.fulfil(tx, id, 'acknowledgement', now, p.userId);
-        }
-      }
-      if (input.resolvedAtFirstContact) {
-        await repo.updateCase(
-          tx,
-          id,
-          {
-            status: 'closed',
-            acknowledgedAt: now,
-            firstResponseAt: now,
-            respondedAt: now,
-            closedAt: now,
-            outcome: input.kind === 'complaint' ? 'resolved_first_contact' : 'no_further_action',
-            outcomeReason: input.resolutionNote,
-            resolvedFirstContact: true,
-          },
-          now,
-        );
+    for (const step of input.handlingSteps) await repo.recordStep(tx, id, step, now, by.id);
+    let row = (await repo.findCase(tx, id))!;
+    await clocks.startClocks(
+      tx,
+      {
+        id,
+        reference,
+        areaId: row.areaId,
+        priority: row.priority as Priority,
+        categoryId: row.categoryId,
+        receivedAt: row.receivedAt,
+      },
+      by.id,
+    );
+    if (input.sendAcknowledgement && row.customerEmail && !input.resolvedAtFirstContact) {
+      const mail = await renderFor(tx, row, 'acknowledgement', by.id ? by.name : 'the team');
+      if (mail) {
+        await emailCustomer(tx, row, null, { ...mail, purpose: 'acknowledgement' });
+        await repo.updateCase(tx, id, { status: 'acknowledged', acknowledgedAt: now }, now);
         await repo.appendEvent(tx, {
           caseId: id,
           type: 'status',
           at: now,
-          actorId: p.userId,
-          body: input.resolutionNote || 'Resolved at first contact',
-          data: { from: 'received', to: 'closed', outcome: 'resolved_first_contact' },
+          actorId: by.id,
+          body: 'Acknowledged by email',
+          data: { from: 'received', to: 'acknowledged' },
         });
-        for (const kind of ['acknowledgement', 'first_response', 'resolution'] as const)
-          await clocks.fulfil(tx, id, kind, now, p.userId);
+        await clocks.fulfil(tx, id, 'acknowledgement', now, by.id);
       }
-      row = (await repo.findCase(tx, id))!;
-      const dto = await toCase(tx, row, p);
-      // Last before commit: the audit chain's lock is held from here to the commit, so keep that short.
-      await writeAudit(tx, actorOf(ctx, clock), {
-        action: 'case.created',
-        entityType: 'case',
-        entityId: id,
-        after: auditView(row),
+    }
+    if (input.resolvedAtFirstContact) {
+      await repo.updateCase(
+        tx,
+        id,
+        {
+          status: 'closed',
+          acknowledgedAt: now,
+          firstResponseAt: now,
+          respondedAt: now,
+          closedAt: now,
+          outcome: input.kind === 'complaint' ? 'resolved_first_contact' : 'no_further_action',
+          outcomeReason: input.resolutionNote,
+          resolvedFirstContact: true,
+        },
+        now,
+      );
+      await repo.appendEvent(tx, {
+        caseId: id,
+        type: 'status',
+        at: now,
+        actorId: by.id,
+        body: input.resolutionNote || 'Resolved at first contact',
+        data: { from: 'received', to: 'closed', outcome: 'resolved_first_contact' },
       });
-      return { row, dto };
+      for (const kind of ['acknowledgement', 'first_response', 'resolution'] as const)
+        await clocks.fulfil(tx, id, kind, now, by.id);
+    }
+    row = (await repo.findCase(tx, id))!;
+    // Last before commit: the audit chain's lock is held from here to the commit, so keep that short.
+    await writeAudit(tx, by.stamp, {
+      action: 'case.created',
+      entityType: 'case',
+      entityId: id,
+      after: auditView(row),
     });
-    publish(result.row, 'created', p.userId);
-    return result.dto;
+    return row;
   }
 
   /** What the audit trail keeps of a case: fields, with contact details reduced to whether they were given. */
@@ -970,30 +1092,35 @@ export function createCaseService(
     input: z.infer<typeof customerMessageSchema>,
   ) {
     return change(ctx, id, null, 'message', async (tx, row, p, now) => {
-      await repo.appendEvent(tx, {
-        caseId: id,
-        type: 'message_in',
-        at: now,
-        actorId: p.userId,
-        body: input.body,
-        data: { channel: input.channel },
-      });
-      if (row.status !== 'awaiting_customer') {
-        await repo.touchCase(tx, id, now);
-        return { action: 'case.customer_message' };
-      }
-      await repo.updateCase(tx, id, { status: 'investigating' }, now);
-      await repo.appendEvent(tx, {
-        caseId: id,
-        type: 'status',
-        at: now,
-        actorId: p.userId,
-        body: 'The customer replied',
-        data: { from: 'awaiting_customer', to: 'investigating' },
-      });
-      await clocks.resume(tx, id, now, p.userId, 'The customer replied');
+      await customerSaid(tx, row, p.userId, now, input.body, { channel: input.channel });
       return { action: 'case.customer_message' };
     });
+  }
+
+  /** What the customer said goes on the timeline; a case waiting for them resumes and its clocks run. */
+  async function customerSaid(
+    tx: Tx,
+    row: CaseRow,
+    actorId: string | null,
+    now: Date,
+    body: string,
+    data: Record<string, unknown>,
+  ) {
+    await repo.appendEvent(tx, { caseId: row.id, type: 'message_in', at: now, actorId, body, data });
+    if (row.status !== 'awaiting_customer') {
+      await repo.touchCase(tx, row.id, now);
+      return;
+    }
+    await repo.updateCase(tx, row.id, { status: 'investigating' }, now);
+    await repo.appendEvent(tx, {
+      caseId: row.id,
+      type: 'status',
+      at: now,
+      actorId,
+      body: 'The customer replied',
+      data: { from: 'awaiting_customer', to: 'investigating' },
+    });
+    await clocks.resume(tx, row.id, now, actorId, 'The customer replied');
   }
 
   async function sendMessage(ctx: RequestContext, id: string, input: z.infer<typeof messageSchema>) {
@@ -1268,52 +1395,196 @@ export function createCaseService(
     input: z.infer<typeof customerDecisionSchema>,
   ) {
     return change(ctx, id, input.version, 'customer_decision', async (tx, row, p, now) => {
-      const status = row.status as CaseStatus;
-      if (status !== 'responded' && status !== 'closed')
-        throw new AppError(
-          'conflict',
-          'The customer’s decision is recorded after the response has been sent.',
-          {
-            allowed: allowedTransitions(row),
-            current: status,
-          },
-        );
-      const changes: Record<string, unknown> = { customerAccepted: input.accepted };
-      if (!input.accepted)
-        Object.assign(changes, {
-          status: 'under_review',
-          disputeCount: row.disputeCount + 1,
-          closedAt: null,
-        });
-      await repo.updateCase(tx, id, changes, now);
-      await repo.appendEvent(tx, {
-        caseId: id,
-        type: input.accepted ? 'customer_accepted' : 'customer_rejected',
-        at: now,
-        actorId: p.userId,
-        body: input.note,
-        data: {},
-      });
-      if (!input.accepted) {
-        await repo.appendEvent(tx, {
-          caseId: id,
-          type: 'status',
-          at: now,
-          actorId: p.userId,
-          body: 'The customer rejected the outcome: review started',
-          data: { from: status, to: 'under_review' },
-        });
-        const next = (await repo.findCase(tx, id))!;
-        await clocks.restartResolution(
-          tx,
-          clockCase(next),
-          now,
-          p.userId,
-          'Dispute: the customer rejected the outcome',
-        );
-      }
+      await decided(tx, row, p.userId, now, input.accepted, input.note);
       return { action: input.accepted ? 'case.customer_accepted' : 'case.customer_rejected' };
     });
+  }
+
+  /** The customer accepts the outcome, or rejects it: then a review (dispute) starts with a new clock. */
+  async function decided(
+    tx: Tx,
+    row: CaseRow,
+    actorId: string | null,
+    now: Date,
+    accepted: boolean,
+    note: string,
+  ) {
+    const status = row.status as CaseStatus;
+    if ((status !== 'responded' && status !== 'closed') || row.customerAccepted !== null)
+      throw new AppError(
+        'conflict',
+        row.customerAccepted !== null
+          ? 'The customer’s decision on this outcome has already been recorded.'
+          : 'The customer’s decision is recorded after the response has been sent.',
+        { allowed: allowedTransitions(row), current: status },
+      );
+    const changes: Record<string, unknown> = { customerAccepted: accepted };
+    if (!accepted)
+      Object.assign(changes, { status: 'under_review', disputeCount: row.disputeCount + 1, closedAt: null });
+    await repo.updateCase(tx, row.id, changes, now);
+    await repo.appendEvent(tx, {
+      caseId: row.id,
+      type: accepted ? 'customer_accepted' : 'customer_rejected',
+      at: now,
+      actorId,
+      body: note,
+      data: {},
+    });
+    if (!accepted) {
+      await repo.appendEvent(tx, {
+        caseId: row.id,
+        type: 'status',
+        at: now,
+        actorId,
+        body: 'The customer rejected the outcome: review started',
+        data: { from: status, to: 'under_review' },
+      });
+      const next = (await repo.findCase(tx, row.id))!;
+      await clocks.restartResolution(
+        tx,
+        clockCase(next),
+        now,
+        actorId,
+        'Dispute: the customer rejected the outcome',
+      );
+    }
+  }
+
+  // ----------------------------------------------------------------------------------------------------
+  // The customer's side: tracking links, replies and decisions (no account; the token is the key)
+
+  const TRACKING_DAYS = 400;
+  const emailDigest = (email: string) => deps.signer.digest('track-email', email.trim().toLowerCase());
+
+  /** The token of the customer's tracking link, bound to the case and to the customer's email address. */
+  function trackingTokenFor(caseId: string, email: string): string {
+    return deps.signer.sign(
+      'track',
+      { c: caseId, e: emailDigest(email) },
+      new Date(clock.now().getTime() + TRACKING_DAYS * 86_400_000),
+    );
+  }
+
+  /** The case a tracking token opens, or null when it is forged, expired or not for the case's address. */
+  async function caseForToken(token: string): Promise<CaseRow | null> {
+    const payload = deps.signer.verify('track', token, clock.now());
+    if (!payload || typeof payload.c !== 'string' || !zod.uuid().safeParse(payload.c).success) return null;
+    const row = await repo.findCase(db, payload.c);
+    if (!row?.customerEmail || emailDigest(row.customerEmail) !== payload.e) return null;
+    return row;
+  }
+
+  /** A tracking token for a reference and email address typed by the customer; null when they do not match. */
+  async function findTracking(reference: string, email: string): Promise<string | null> {
+    const id = await repo.findCaseIdByReference(db, normaliseReference(reference));
+    const row = id ? await repo.findCase(db, id) : undefined;
+    if (!row?.customerEmail || emailDigest(row.customerEmail) !== emailDigest(email)) return null;
+    return trackingTokenFor(row.id, row.customerEmail);
+  }
+
+  function stageOf(status: CaseStatus): CustomerStage {
+    switch (status) {
+      case 'received':
+      case 'acknowledged':
+        return 'received';
+      case 'awaiting_customer':
+        return 'waiting_for_you';
+      case 'responded':
+        return 'responded';
+      case 'closed':
+        return 'closed';
+      case 'under_review':
+        return 'under_review';
+      case 'referred_external':
+        return 'referred';
+      default:
+        return 'in_progress';
+    }
+  }
+
+  /** What the customer sees on the track page: plain-language progress and the messages between us. */
+  async function customerView(token: string): Promise<CustomerCaseView | null> {
+    const row = await caseForToken(token);
+    if (!row) return null;
+    const events = await repo.timeline(db, row.id);
+    const caseClocks = await clocks.clocksOf(db, row.id);
+    const open = caseClocks
+      .filter((c) => (c.state === 'running' || c.state === 'paused') && c.dueAt)
+      .map((c) => c.dueAt!)
+      .sort();
+    const messages = events
+      .filter((e) => e.type === 'message_out' || e.type === 'message_in')
+      .map((e) => ({
+        at: e.at.toISOString(),
+        from: e.type === 'message_in' ? ('you' as const) : ('staff' as const),
+        body: e.body,
+        purpose: (e.data as { purpose?: string } | null)?.purpose,
+      }));
+    const response = [...messages].reverse().find((m) => m.purpose === 'response');
+    const status = row.status as CaseStatus;
+    return {
+      caseId: row.id,
+      reference: row.reference,
+      kind: row.kind as CaseKind,
+      subject: row.subject,
+      status,
+      stage: stageOf(status),
+      receivedAt: row.receivedAt.toISOString(),
+      expectedBy: status === 'awaiting_customer' ? null : (open[0] ?? null),
+      area: { name: row.areaName },
+      messages: messages.map(({ at, from, body }) => ({ at, from, body })),
+      response: response ? { at: response.at, body: response.body } : null,
+      outcome: row.outcome as Outcome | null,
+      customerAccepted: row.customerAccepted,
+      canReply: status !== 'closed' && status !== 'referred_external',
+      canDecide: (status === 'responded' || status === 'closed') && row.customerAccepted === null,
+    };
+  }
+
+  /** Runs a change the customer makes (through a verified tracking token or reply address). */
+  async function customerChange(
+    id: string,
+    action: string,
+    work: (tx: Tx, row: CaseRow, now: Date) => Promise<void>,
+  ) {
+    const after = await db.transaction(async (tx) => {
+      const before = await repo.findCase(tx, id, true);
+      if (!before) throw notFound('Case');
+      const now = clock.now();
+      await work(tx, before, now);
+      const row = (await repo.findCase(tx, id))!;
+      await writeAudit(
+        tx,
+        { actorId: null, actorLabel: 'customer', requestId: 'customer', at: now },
+        { action, entityType: 'case', entityId: id, ...diffFields(auditView(before), auditView(row)) },
+      );
+      return row;
+    });
+    publish(after, action.replace('case.', ''), null);
+  }
+
+  async function customerReply(
+    caseId: string,
+    input: { body: string; channel: 'web' | 'email'; messageId?: string },
+  ): Promise<void> {
+    const body = input.body.trim();
+    if (!body) throw validationError([{ path: 'body.body', message: 'is required' }]);
+    await customerChange(caseId, 'case.customer_message', async (tx, row, now) => {
+      if (row.status === 'closed' || row.status === 'referred_external')
+        throw new AppError('conflict', 'This case is closed. To take it further, contact us again.');
+      await customerSaid(tx, row, null, now, body, {
+        channel: input.channel,
+        ...(input.messageId ? { messageId: input.messageId } : {}),
+      });
+    });
+  }
+
+  async function customerDecide(caseId: string, input: { accept: boolean; reason: string }): Promise<void> {
+    await customerChange(
+      caseId,
+      input.accept ? 'case.customer_accepted' : 'case.customer_rejected',
+      (tx, row, now) => decided(tx, row, null, now, input.accept, input.reason),
+    );
   }
 
   // ----------------------------------------------------------------------------------------------------
@@ -1388,6 +1659,12 @@ export function createCaseService(
     sendResponse,
     customerDecision,
     bulk,
+    intake,
+    trackingTokenFor,
+    findTracking,
+    customerView,
+    customerReply,
+    customerDecide,
     /** For SSE: may this principal watch this case? (404 otherwise) */
     async checkVisible(ctx: RequestContext, id: string) {
       const row = await loadVisible(db, principalOf(ctx), id);
