@@ -30,6 +30,7 @@ import {
   registerInputChecks,
   type ZodApp,
 } from './platform/http.js';
+import { startAuditChainer } from './platform/audit.js';
 import { JobWorker } from './platform/jobs.js';
 import { createMailer, MAIL_QUEUE, mailJobHandler, type Mailer } from './platform/mail.js';
 import { auditRoutes, createAuditService } from './modules/audit/index.js';
@@ -99,6 +100,8 @@ export async function buildApp(options: BuildOptions) {
   const services = createServices(deps);
   const mailer = options.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log });
   const worker = new JobWorker(database.db, clock, log, config.jobsPollMs);
+  // Links audit events into the hash chain shortly after they commit.
+  const stopAuditChainer = startAuditChainer(database.db, log);
   worker.register(MAIL_QUEUE, mailJobHandler(mailer, log));
   services.deadlines.registerJobs(worker);
 
@@ -251,6 +254,7 @@ export async function buildApp(options: BuildOptions) {
     async close() {
       await worker.stop();
       await app.close();
+      await stopAuditChainer();
       mailer.close();
     },
   };
