@@ -40,6 +40,7 @@ import { createSetupService, setupRoutes } from './modules/setup/index.js';
 import { createStakeholderService, stakeholderRoutes } from './modules/stakeholders/index.js';
 import { caseRoutes, createCaseCatalogue, createCaseService } from './modules/cases/index.js';
 import { createDeadlineService, deadlineRoutes } from './modules/deadlines/index.js';
+import { createPublicService, publicRoutes } from './modules/public/index.js';
 import { CaseEvents } from './platform/events.js';
 import { loadSigner } from './platform/signing.js';
 
@@ -72,7 +73,19 @@ function createServices(deps: Deps) {
   const setup = createSetupService(deps, organisation, identity, deadlines);
   const catalogue = createCaseCatalogue(deps);
   const cases = createCaseService(deps, organisation, deadlines, catalogue, caseEvents);
-  return { organisation, identity, stakeholders, audit, setup, caseEvents, deadlines, catalogue, cases };
+  const publicPages = createPublicService(deps, { organisation, cases });
+  return {
+    organisation,
+    identity,
+    stakeholders,
+    audit,
+    setup,
+    caseEvents,
+    deadlines,
+    catalogue,
+    cases,
+    publicPages,
+  };
 }
 
 /** Builds the HTTP app and the job worker. Never listens: main.ts does, tests use app.inject. */
@@ -236,6 +249,7 @@ export async function buildApp(options: BuildOptions) {
   auditRoutes(zapp, services.audit);
   deadlineRoutes(zapp, services.deadlines);
   caseRoutes(zapp, services.cases, services.catalogue, services.caseEvents);
+  publicRoutes(zapp, services.publicPages);
 
   await app.ready();
   // Read after ready: a plugin scope's own onRoute hook may set `access` after ours has run.
