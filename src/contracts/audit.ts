@@ -17,6 +17,7 @@ export const AUDIT_ENTITY_TYPES = {
   saved_view: 'Saved view',
   calendar: 'Business calendar',
   deadline_policy: 'Deadline policy',
+  import: 'Import of history',
 } as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPES;
 

@@ -17,6 +17,7 @@ export const PERMISSIONS = {
   'cases:personal': 'See customers’ personal details on cases',
   'cases:configure':
     'Edit case categories, response templates, assignment rules, business calendars and deadline policies',
+  'cases:import': 'Import historical cases from CSV or XLSX files',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -75,6 +76,7 @@ export const DEFAULT_ROLES: DefaultRole[] = [
       'cases:assign',
       'cases:approve',
       'cases:configure',
+      'cases:import',
       'stakeholders:manage',
       'audit:read',
     ],
@@ -103,6 +105,7 @@ export const DEFAULT_ROLES: DefaultRole[] = [
       'stakeholders:manage',
       'audit:read',
       'cases:configure',
+      'cases:import',
     ],
     authorityLimitCents: 0,
     allAreas: true,

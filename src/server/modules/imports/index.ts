@@ -1,0 +1,2 @@
+export { createImportService, IMPORT_QUEUE, type ImportService } from './imports.service.js';
+export { importRoutes } from './imports.routes.js';
