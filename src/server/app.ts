@@ -40,6 +40,7 @@ import { createSetupService, setupRoutes } from './modules/setup/index.js';
 import { createStakeholderService, stakeholderRoutes } from './modules/stakeholders/index.js';
 import { caseRoutes, createCaseCatalogue, createCaseService } from './modules/cases/index.js';
 import { createDeadlineService, deadlineRoutes } from './modules/deadlines/index.js';
+import { createImportService, importRoutes } from './modules/imports/index.js';
 import { createPublicService, publicRoutes } from './modules/public/index.js';
 import { CaseEvents } from './platform/events.js';
 import { loadSigner } from './platform/signing.js';
@@ -73,6 +74,7 @@ function createServices(deps: Deps) {
   const setup = createSetupService(deps, organisation, identity, deadlines);
   const catalogue = createCaseCatalogue(deps);
   const cases = createCaseService(deps, organisation, deadlines, catalogue, caseEvents);
+  const imports = createImportService(deps, organisation);
   const publicPages = createPublicService(deps, { organisation, cases });
   return {
     organisation,
@@ -85,6 +87,7 @@ function createServices(deps: Deps) {
     catalogue,
     cases,
     publicPages,
+    imports,
   };
 }
 
@@ -117,6 +120,7 @@ export async function buildApp(options: BuildOptions) {
   const stopAuditChainer = startAuditChainer(database.db, log);
   worker.register(MAIL_QUEUE, mailJobHandler(mailer, log));
   services.deadlines.registerJobs(worker);
+  services.imports.registerJobs(worker);
 
   const app = Fastify({
     loggerInstance: log as FastifyBaseLogger,
@@ -249,6 +253,7 @@ export async function buildApp(options: BuildOptions) {
   auditRoutes(zapp, services.audit);
   deadlineRoutes(zapp, services.deadlines);
   caseRoutes(zapp, services.cases, services.catalogue, services.caseEvents);
+  importRoutes(zapp, services.imports);
   publicRoutes(zapp, services.publicPages);
 
   await app.ready();
