@@ -8,7 +8,7 @@ import {
   type Session,
   type TestApp,
 } from '../../../test/support/app.js';
-import { verifyAuditChain } from './audit.js';
+import { chainAudit, verifyAuditChain } from './audit.js';
 
 interface EventRow {
   seq: number;
@@ -21,8 +21,9 @@ interface EventRow {
   before: unknown;
   after: unknown;
   request_id: string | null;
-  prev_hash: string;
-  hash: string;
+  prev_hash: string | null;
+  hash: string | null;
+  chain_pos: number | null;
 }
 
 /** A jsonb parameter that keeps SQL NULL as NULL. */
@@ -48,7 +49,7 @@ describe('audit trail', () => {
   const allEvents = () =>
     t.database.query<EventRow>(
       `SELECT seq::int AS seq, at, actor_id, actor_label, action, entity_type, entity_id, before, after,
-         request_id, prev_hash, hash FROM audit_events ORDER BY 1`,
+         request_id, prev_hash, hash, chain_pos::int AS chain_pos FROM audit_events ORDER BY 1`,
     );
   const lastEvent = async () => (await allEvents()).at(-1)!;
   const verify = async () => {
@@ -114,6 +115,30 @@ describe('audit trail', () => {
     expect(await verifyAuditChain(t.database.db, 2)).toEqual({ ok: true, checked: n });
   });
 
+  it('links each event into the chain once, after commit, and never again', async () => {
+    await admin.post('/api/v1/areas', { name: 'Chained area', code: 'CHN' });
+    await chainAudit(t.database.db);
+    const rows = await allEvents();
+    expect(rows.every((r) => r.hash && r.prev_hash && r.chain_pos)).toBe(true);
+    // Positions run 1..n without gaps and each event links to the one before it.
+    const byPos = [...rows].sort((a, b) => a.chain_pos! - b.chain_pos!);
+    expect(byPos.map((r) => r.chain_pos)).toEqual(byPos.map((_, i) => i + 1));
+    for (let i = 1; i < byPos.length; i++) expect(byPos[i]!.prev_hash).toBe(byPos[i - 1]!.hash);
+    expect(await chainAudit(t.database.db)).toBe(0);
+    const e = byPos.at(-1)!;
+    await expect(
+      t.database.exec(`UPDATE audit_events SET hash = 'x', chain_pos = 999999 WHERE seq = ${e.seq}`),
+    ).rejects.toThrow(/append-only/);
+    // Even an unchained event may only ever receive its link: nothing else about it may change.
+    await t.database.exec(
+      `INSERT INTO audit_events (at, actor_label, action, entity_type, entity_id) VALUES (now(), 'x', 'test.event', 'area', 'x')`,
+    );
+    await expect(
+      t.database.exec(`UPDATE audit_events SET action = 'forged' WHERE hash IS NULL`),
+    ).rejects.toThrow(/append-only/);
+    expect(await chainAudit(t.database.db)).toBe(1);
+  });
+
   it('refuses UPDATE, DELETE and TRUNCATE of events', async () => {
     const e = await lastEvent();
     await expect(
@@ -173,7 +198,8 @@ describe('audit trail', () => {
     async function putBack(m: EventRow) {
       await t.database.query(
         `INSERT INTO audit_events (seq, at, actor_id, actor_label, action, entity_type, entity_id, before, after,
-           request_id, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10, $11, $12)`,
+           request_id, prev_hash, hash, chain_pos)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10, $11, $12, $13)`,
         [
           m.seq,
           m.at,
@@ -187,6 +213,7 @@ describe('audit trail', () => {
           m.request_id,
           m.prev_hash,
           m.hash,
+          m.chain_pos,
         ],
       );
     }

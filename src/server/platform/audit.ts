@@ -78,33 +78,117 @@ export function diffFields(
   return { before: b, after: a };
 }
 
-/**
- * Appends one event to the hash-chained audit trail. Call it inside the transaction that makes the
- * change, so the change and its event commit together or not at all.
- */
-export async function writeAudit(tx: Db, stamp: ActorStamp, entry: AuditEntry): Promise<void> {
-  // Serialise appends so each event links to the one committed just before it.
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-  const last = await tx
-    .select({ hash: auditEvents.hash })
-    .from(auditEvents)
-    .orderBy(sql`${auditEvents.seq} DESC`)
-    .limit(1);
-  const prevHash = last[0]?.hash ?? GENESIS_HASH;
-  const before = entry.before === undefined ? null : JSON.parse(canonicalJson(entry.before));
-  const after = entry.after === undefined ? null : JSON.parse(canonicalJson(entry.after));
-  const fields: HashedFields = {
+/** The row an audit event is written as (unchained: the chainer links it after commit). */
+export function auditRow(stamp: ActorStamp, entry: AuditEntry) {
+  return {
     at: stamp.at,
     actorId: stamp.actorId,
     actorLabel: stamp.actorLabel,
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId,
-    before,
-    after,
+    before: entry.before === undefined ? null : JSON.parse(canonicalJson(entry.before)),
+    after: entry.after === undefined ? null : JSON.parse(canonicalJson(entry.after)),
     requestId: stamp.requestId,
   };
-  await tx.insert(auditEvents).values({ ...fields, prevHash, hash: hashEvent(prevHash, fields) });
+}
+
+/**
+ * Appends one event to the audit trail. Call it inside the transaction that makes the change, so the change
+ * and its event commit together or not at all. The event is linked into the hash chain after commit by
+ * `chainAudit` (one chainer at a time), so writers never wait for each other here.
+ */
+export async function writeAudit(tx: Db, stamp: ActorStamp, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditEvents).values(auditRow(stamp, entry));
+  chainSoon();
+}
+
+let pokes: (() => void)[] = [];
+/** Called by `writeAudit`; an app registers its chainer here (see `startAuditChainer`). */
+function chainSoon() {
+  for (const poke of pokes) poke();
+}
+
+/**
+ * Links every committed, unchained event into the chain, in the order the chainer finds them: each gets the
+ * next chain position, the hash of the event before it, and its own hash. One chainer at a time across all
+ * instances (a transaction-level advisory lock; a second caller returns at once). Returns how many it linked.
+ */
+export async function chainAudit(db: Db, batchSize = 1000): Promise<number> {
+  let linked = 0;
+  for (;;) {
+    const n = await db.transaction(async (tx) => {
+      const got = await tx.execute(sql`SELECT pg_try_advisory_xact_lock(${AUDIT_CHAIN_LOCK}) AS ok`);
+      if (!(got as unknown as { rows: { ok: boolean }[] }).rows[0]?.ok) return -1;
+      const rows = await tx
+        .select()
+        .from(auditEvents)
+        .where(sql`${auditEvents.hash} IS NULL`)
+        .orderBy(auditEvents.seq)
+        .limit(batchSize);
+      if (rows.length === 0) return 0;
+      const last = await tx
+        .select({ hash: auditEvents.hash, pos: auditEvents.chainPos })
+        .from(auditEvents)
+        .where(sql`${auditEvents.chainPos} IS NOT NULL`)
+        .orderBy(sql`${auditEvents.chainPos} DESC`)
+        .limit(1);
+      let prevHash = last[0]?.hash ?? GENESIS_HASH;
+      let pos = last[0]?.pos ?? 0;
+      const seqs: number[] = [];
+      const prevs: string[] = [];
+      const hashes: string[] = [];
+      const positions: number[] = [];
+      for (const r of rows) {
+        const hash = hashEvent(prevHash, r);
+        seqs.push(r.seq);
+        prevs.push(prevHash);
+        hashes.push(hash);
+        positions.push(++pos);
+        prevHash = hash;
+      }
+      await tx.execute(sql`
+        UPDATE audit_events a SET prev_hash = u.prev, hash = u.hash, chain_pos = u.pos
+        FROM unnest(${`{${seqs.join(',')}}`}::bigint[], ${`{${prevs.join(',')}}`}::text[],
+                    ${`{${hashes.join(',')}}`}::text[], ${`{${positions.join(',')}}`}::bigint[])
+          AS u(seq, prev, hash, pos)
+        WHERE a.seq = u.seq`);
+      return rows.length;
+    });
+    if (n <= 0) return linked;
+    linked += n;
+    if (n < batchSize) return linked;
+  }
+}
+
+/**
+ * Runs `chainAudit` shortly after events are written (debounced) and every `intervalMs` as a safety net.
+ * Returns a function that stops it and waits for a run in progress.
+ */
+export function startAuditChainer(db: Db, log: { error: (o: object, m: string) => void }, intervalMs = 5000) {
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+  const run = () => {
+    timer = null;
+    if (stopped) return;
+    running = running
+      .then(() => chainAudit(db))
+      .catch((err: unknown) => log.error({ err }, 'audit chaining failed; will retry'));
+  };
+  const poke = () => {
+    if (!timer && !stopped) timer = setTimeout(run, 20);
+  };
+  const interval = setInterval(poke, intervalMs);
+  interval.unref();
+  pokes.push(poke);
+  return async () => {
+    stopped = true;
+    clearInterval(interval);
+    if (timer) clearTimeout(timer);
+    pokes = pokes.filter((p) => p !== poke);
+    await running;
+  };
 }
 
 export interface AuditVerification {
@@ -113,21 +197,25 @@ export interface AuditVerification {
   firstBroken?: { seq: number; reason: string };
 }
 
-/** Walks the chain from the start and reports the first event whose link or content does not hold. */
+/**
+ * Links what is waiting, then walks the chain from the start and reports the first event whose link or
+ * content does not hold.
+ */
 export async function verifyAuditChain(db: Db, batchSize = 2000): Promise<AuditVerification> {
+  await chainAudit(db);
   let prevHash = GENESIS_HASH;
-  let lastSeq = 0;
+  let lastPos = 0;
   let checked = 0;
   for (;;) {
     const rows = await db
       .select()
       .from(auditEvents)
-      .where(sql`${auditEvents.seq} > ${lastSeq}`)
-      .orderBy(auditEvents.seq)
+      .where(sql`${auditEvents.chainPos} > ${lastPos}`)
+      .orderBy(auditEvents.chainPos)
       .limit(batchSize);
     if (rows.length === 0) break;
     for (const r of rows) {
-      if (r.prevHash !== prevHash) {
+      if (r.prevHash !== prevHash || r.chainPos !== lastPos + 1) {
         return {
           ok: false,
           checked,
@@ -137,18 +225,7 @@ export async function verifyAuditChain(db: Db, batchSize = 2000): Promise<AuditV
           },
         };
       }
-      const expected = hashEvent(prevHash, {
-        at: r.at,
-        actorId: r.actorId,
-        actorLabel: r.actorLabel,
-        action: r.action,
-        entityType: r.entityType,
-        entityId: r.entityId,
-        before: r.before,
-        after: r.after,
-        requestId: r.requestId,
-      });
-      if (expected !== r.hash) {
+      if (hashEvent(prevHash, r) !== r.hash) {
         return {
           ok: false,
           checked,
@@ -156,7 +233,7 @@ export async function verifyAuditChain(db: Db, batchSize = 2000): Promise<AuditV
         };
       }
       prevHash = r.hash;
-      lastSeq = r.seq;
+      lastPos = r.chainPos;
       checked++;
     }
   }

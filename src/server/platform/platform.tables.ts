@@ -1,4 +1,4 @@
-import { bigserial, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const auditEvents = pgTable('audit_events', {
   seq: bigserial('seq', { mode: 'number' }).primaryKey(),
@@ -11,8 +11,10 @@ export const auditEvents = pgTable('audit_events', {
   before: jsonb('before'),
   after: jsonb('after'),
   requestId: text('request_id'),
-  prevHash: text('prev_hash').notNull(),
-  hash: text('hash').notNull(),
+  /** Set once by the chainer after commit (platform/audit.ts#chainAudit); null until then. */
+  prevHash: text('prev_hash'),
+  hash: text('hash'),
+  chainPos: bigint('chain_pos', { mode: 'number' }),
 });
 
 export const jobs = pgTable('jobs', {

@@ -197,7 +197,13 @@ export function AuditPage() {
                         </Text>
                       ) : null}
                       <Text size="xs" c="dimmed">
-                        Hash <span className="mono">{e.hash.slice(0, 16)}…</span>
+                        {e.hash ? (
+                          <>
+                            Hash <span className="mono">{e.hash.slice(0, 16)}…</span>
+                          </>
+                        ) : (
+                          'Being linked into the chain'
+                        )}
                       </Text>
                     </Group>
                   </Stack>
