@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -40,6 +41,7 @@ import { createSetupService, setupRoutes } from './modules/setup/index.js';
 import { createStakeholderService, stakeholderRoutes } from './modules/stakeholders/index.js';
 import { caseRoutes, createCaseCatalogue, createCaseService } from './modules/cases/index.js';
 import { createDeadlineService, deadlineRoutes } from './modules/deadlines/index.js';
+import { attachmentRoutes, createAttachmentService } from './modules/attachments/index.js';
 import { createImportService, importRoutes } from './modules/imports/index.js';
 import { createPublicService, publicRoutes } from './modules/public/index.js';
 import { CaseEvents } from './platform/events.js';
@@ -74,6 +76,7 @@ function createServices(deps: Deps) {
   const setup = createSetupService(deps, organisation, identity, deadlines);
   const catalogue = createCaseCatalogue(deps);
   const cases = createCaseService(deps, organisation, deadlines, catalogue, caseEvents);
+  const attachments = createAttachmentService(deps, cases, caseEvents);
   const imports = createImportService(deps, organisation);
   const publicPages = createPublicService(deps, { organisation, cases });
   return {
@@ -86,6 +89,7 @@ function createServices(deps: Deps) {
     deadlines,
     catalogue,
     cases,
+    attachments,
     publicPages,
     imports,
   };
@@ -160,6 +164,8 @@ export async function buildApp(options: BuildOptions) {
     hsts: config.cookieSecure,
   });
   await app.register(fastifyRateLimit, { global: false });
+  // Uploads are read as streams by the routes that take them (req.parts()), each with its own limits.
+  await app.register(fastifyMultipart);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -253,6 +259,7 @@ export async function buildApp(options: BuildOptions) {
   auditRoutes(zapp, services.audit);
   deadlineRoutes(zapp, services.deadlines);
   caseRoutes(zapp, services.cases, services.catalogue, services.caseEvents);
+  attachmentRoutes(zapp, services.attachments);
   importRoutes(zapp, services.imports);
   publicRoutes(zapp, services.publicPages);
 
