@@ -51,6 +51,7 @@ import { newMessageId, queueMail } from '../../platform/mail.js';
 import { decodeCursor, pageFrom } from '../../platform/pagination.js';
 import { z as zod } from 'zod';
 import type { DeadlineClocks } from '../deadlines/index.js';
+import { replyAddressFor, trackingUrl, withCaseLinks } from '../mail-in/index.js';
 import type { OrganisationService } from '../organisation/index.js';
 import * as repo from './cases.repo.js';
 import type { CaseCatalogue } from './catalogue.service.js';
@@ -470,12 +471,19 @@ export function createCaseService(
   ): Promise<string | null> {
     if (!row.customerEmail) return null;
     const messageId = newMessageId(mailDomain);
+    // Both parts end with the tracking link; a reply goes to an address whose token threads it into this case.
+    const replyTo = replyAddressFor(deps, row.id, row.customerEmail);
+    const { text, html } = withCaseLinks(message, {
+      trackingUrl: trackingUrl(config.publicUrl, trackingTokenFor(row.id, row.customerEmail)),
+      canReply: !!replyTo,
+    });
     await queueMail(tx, clock, {
       to: row.customerEmail,
       subject: message.subject,
-      text: message.text,
-      html: message.html,
+      text,
+      html,
       messageId,
+      ...(replyTo ? { replyTo } : {}),
     });
     await repo.appendEvent(tx, {
       caseId: row.id,

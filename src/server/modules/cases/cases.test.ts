@@ -484,7 +484,10 @@ describe('cases: lifecycle, authority, objectivity and confidentiality', () => {
     await t.worker.drain();
     const mail = t.mailer.last('mo@example.net')!;
     expect(mail.subject).toContain(c.reference);
-    expect(mail.text).toBe('We are looking into it <b>today</b>.');
+    // What the officer wrote, then the tracking link (added to every email to the customer).
+    expect(mail.text).toMatch(
+      /^We are looking into it <b>today<\/b>\.\n\n—\nFollow your case: http:\/\/verity\.test\/track\?t=\S+$/,
+    );
     expect(mail.html).toContain('&lt;b&gt;today&lt;/b&gt;');
     const tl = (await officer.get(`/api/v1/cases/${c.id}/timeline`)).json<{
       items: { type: string; data: Record<string, unknown> }[];
