@@ -44,6 +44,7 @@ import { createDeadlineService, deadlineRoutes } from './modules/deadlines/index
 import { attachmentRoutes, createAttachmentService } from './modules/attachments/index.js';
 import { createImportService, importRoutes } from './modules/imports/index.js';
 import { createPublicService, publicRoutes } from './modules/public/index.js';
+import { createMailInService } from './modules/mail-in/index.js';
 import { CaseEvents } from './platform/events.js';
 import { loadSigner } from './platform/signing.js';
 
@@ -79,6 +80,7 @@ function createServices(deps: Deps) {
   const attachments = createAttachmentService(deps, cases, caseEvents);
   const imports = createImportService(deps, organisation);
   const publicPages = createPublicService(deps, { organisation, cases });
+  const mailIn = createMailInService(deps, cases, attachments);
   return {
     organisation,
     identity,
@@ -92,6 +94,7 @@ function createServices(deps: Deps) {
     attachments,
     publicPages,
     imports,
+    mailIn,
   };
 }
 
@@ -125,6 +128,7 @@ export async function buildApp(options: BuildOptions) {
   worker.register(MAIL_QUEUE, mailJobHandler(mailer, log));
   services.deadlines.registerJobs(worker);
   services.imports.registerJobs(worker);
+  services.mailIn.registerJobs(worker);
 
   const app = Fastify({
     loggerInstance: log as FastifyBaseLogger,
