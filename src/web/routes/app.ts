@@ -48,12 +48,24 @@ export const newCaseRoute = createRoute({
   ),
 });
 
+export const importCasesRoute = createRoute({
+  getParentRoute: () => appLayoutRoute,
+  path: '/cases/import',
+  validateSearch: (search: Record<string, unknown>): { id?: string } => ({
+    id: typeof search.id === 'string' ? search.id : undefined,
+  }),
+  component: requiring(
+    'cases:import',
+    lazyRouteComponent(() => import('../features/imports/components/ImportPage.js'), 'ImportPage'),
+  ),
+});
+
 export const caseRoute = createRoute({
   getParentRoute: () => appLayoutRoute,
   path: '/cases/$id',
   component: requiring(
     'cases:read',
-    lazyRouteComponent(() => import('../features/cases/components/CasePage.js'), 'CasePage'),
+    lazyRouteComponent(() => import('./case-page.js'), 'CaseRoutePage'),
   ),
 });
 
