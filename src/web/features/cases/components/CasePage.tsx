@@ -53,7 +53,13 @@ function BackLink() {
 }
 
 /** One case: what happened, who it is with, its deadlines, resolution, response and timeline. */
-export function CasePage() {
+/**
+ * Cards other features add to the side column (files, …). The route composes them, because web features do
+ * not import each other.
+ */
+export type CaseSideCards = (c: Case) => ReactNode;
+
+export function CasePage({ sideCards }: { sideCards?: CaseSideCards } = {}) {
   const { id } = route.useParams();
   const query = useCase(id);
   const { user } = useCurrentUser();
@@ -95,10 +101,10 @@ export function CasePage() {
       </Stack>
     );
   }
-  return <CaseView c={query.data} />;
+  return <CaseView c={query.data} sideCards={sideCards} />;
 }
 
-function CaseView({ c }: { c: Case }) {
+function CaseView({ c, sideCards }: { c: Case; sideCards?: CaseSideCards }) {
   const fmt = useFormat();
   const navigate = useNavigate();
   const { can } = useCurrentUser();
@@ -217,6 +223,7 @@ function CaseView({ c }: { c: Case }) {
               onCorrectReceived={can('cases:assign') ? () => setCorrectingReceived(true) : undefined}
             />
             <CustomerPanel c={c} />
+            {sideCards?.(c)}
             <HandlingGuide c={c} fmt={fmt} />
           </Stack>
         </Grid.Col>
