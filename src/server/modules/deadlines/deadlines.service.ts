@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
   evaluateClock,
@@ -40,7 +41,7 @@ import { enqueueJob, enqueueJobs, type JobWorker } from '../../platform/jobs.js'
 import { queueMail } from '../../platform/mail.js';
 import type { OrganisationService } from '../organisation/index.js';
 import * as repo from './deadlines.repo.js';
-import type { CaseForClocks, DeadlineClocks } from './deadlines.types.js';
+import type { CaseForClocks, ClockPlanner, DeadlineClocks, NewClocksPlan } from './deadlines.types.js';
 
 /** The queue of the durable jobs that fire warnings and breaches. */
 export const DEADLINE_QUEUE = 'deadline.check';
@@ -192,7 +193,13 @@ export function createDeadlineService(deps: Deps, organisation: OrganisationServ
   // Small helpers
 
   async function formatter(tx: Db, timeZone: string): Promise<(at: Date | null) => string> {
-    const org = await organisation.getOrganisation(tx);
+    return formatterFor(await organisation.getOrganisation(tx), timeZone);
+  }
+
+  function formatterFor(
+    org: { locale: string; timeZone: string } | null | undefined,
+    timeZone: string,
+  ): (at: Date | null) => string {
     const zone = isKnownTimeZone(timeZone) ? timeZone : (org?.timeZone ?? 'UTC');
     const format = new Intl.DateTimeFormat(org?.locale ?? 'en-AU', {
       timeZone: zone,
@@ -332,7 +339,22 @@ export function createDeadlineService(deps: Deps, organisation: OrganisationServ
   }
 
   async function writeSummary(tx: Db, caseId: string, all: readonly repo.ClockRow[]): Promise<DeadlineState> {
-    const open = latestOf(all).filter(isOpen);
+    const { sortDue, state } = summaryOf(all);
+    await repo.setCaseDeadlineSummary(tx, caseId, sortDue, state);
+    return state;
+  }
+
+  /** What the queue sorts and filters on: the earliest running due time, and the deadline state. */
+  function summaryOf(all: readonly Omit<repo.ClockRow, 'caseId'>[]): {
+    sortDue: Date | null;
+    state: DeadlineState;
+  } {
+    const byKind = new Map<string, Omit<repo.ClockRow, 'caseId'>>();
+    for (const r of all) {
+      const seen = byKind.get(r.kind);
+      if (!seen || r.cycle > seen.cycle) byKind.set(r.kind, r);
+    }
+    const open = [...byKind.values()].filter((c) => c.state === 'running' || c.state === 'paused');
     const now = clock.now();
     const running = open.filter((c) => c.state === 'running');
     const dues = running.map((c) => c.dueAt).filter((d): d is Date => d !== null);
@@ -347,8 +369,202 @@ export function createDeadlineService(deps: Deps, organisation: OrganisationServ
     else if (running.some((c) => c.warnedAt !== null || (c.warningAt !== null && c.warningAt <= now)))
       state = 'due_soon';
     else state = 'on_track';
-    await repo.setCaseDeadlineSummary(tx, caseId, sortDue, state);
-    return state;
+    return { sortDue, state };
+  }
+
+  function clockDto(
+    row: Pick<repo.ClockRow, 'kind' | 'targetKind' | 'targetValue'>,
+    status: ClockStatus,
+  ): CaseClock {
+    return {
+      kind: row.kind as DeadlineKind,
+      state: status.state,
+      target: targetOf(row.targetKind, row.targetValue),
+      startedAt: status.startedAt?.toISOString() ?? null,
+      dueAt: status.dueAt?.toISOString() ?? null,
+      warningAt: status.warningAt?.toISOString() ?? null,
+      fulfilledAt: status.stoppedAt?.toISOString() ?? null,
+      elapsedMs: status.elapsedMs,
+      remainingMs: status.remainingMs,
+      fractionUsed: status.fractionUsed,
+      isWarning: status.isWarningReached,
+      isBreached: status.isBreached,
+    };
+  }
+
+  /** The jobs that fire a running clock's warning and breach; keys carry the clock's version. */
+  function checkJobs(
+    row: { id: string; cycle: number; version: number; warnedAt: Date | null; breachedAt: Date | null },
+    status: ClockStatus,
+  ) {
+    const key = `deadline:${row.id}:${row.cycle}`;
+    const jobs: { queue: string; payload: unknown; runAt: Date; dedupeKey: string; maxAttempts: number }[] =
+      [];
+    if (row.warnedAt === null && status.warningAt)
+      jobs.push({
+        queue: DEADLINE_QUEUE,
+        payload: { clockId: row.id, check: 'warning' },
+        runAt: status.warningAt,
+        dedupeKey: `${key}:warn:${status.warningAt.toISOString()}:v${row.version}`,
+        maxAttempts: 8,
+      });
+    if (row.breachedAt === null && status.dueAt)
+      jobs.push({
+        queue: DEADLINE_QUEUE,
+        payload: { clockId: row.id, check: 'due' },
+        runAt: status.dueAt,
+        dedupeKey: `${key}:due:${status.dueAt.toISOString()}:v${row.version}`,
+        maxAttempts: 8,
+      });
+    return jobs;
+  }
+
+  /**
+   * Plans from what was loaded once: the policy that applies (area and category specific first, as
+   * `repo.applicablePolicy` chooses), the area's calendar (else the default), the organisation's formats.
+   */
+  async function loadPlanner(handle: Db): Promise<ClockPlanner> {
+    const [policies, calendars, org] = [
+      await repo.listPolicies(handle, null),
+      await repo.listCalendars(handle),
+      await organisation.getOrganisation(handle),
+    ];
+    const active = policies
+      .filter((p) => p.active)
+      .sort(
+        (a, b) =>
+          Number(a.areaId === null) - Number(b.areaId === null) ||
+          Number(a.categoryId === null) - Number(b.categoryId === null),
+      );
+    const calendarOfArea = new Map<string, repo.CalendarRow>();
+    for (const cal of calendars) for (const areaId of cal.areaIds) calendarOfArea.set(areaId, cal);
+    const fallback = calendars.find((c) => c.isDefault);
+    const business = new Map(calendars.map((c) => [c.id, toBusinessCalendar(c)]));
+    const formats = new Map<string, (at: Date | null) => string>();
+    return {
+      plan(c, { actorId, fulfilled, at }) {
+        const policy = active.find(
+          (p) =>
+            p.priority === c.priority &&
+            (p.areaId === null || p.areaId === c.areaId) &&
+            (c.categoryId ? p.categoryId === null || p.categoryId === c.categoryId : p.categoryId === null),
+        );
+        const calendarRow = calendarOfArea.get(c.areaId) ?? fallback;
+        if (!policy || !calendarRow) return null;
+        const calendar = business.get(calendarRow.id)!;
+        let format = formats.get(calendar.timeZone);
+        if (!format) formats.set(calendar.timeZone, (format = formatterFor(org, calendar.timeZone)));
+        const targets = targetsOf(policy);
+        const plan: NewClocksPlan = {
+          clocks: [],
+          clockEvents: [],
+          jobs: [],
+          timeline: [],
+          sortDue: null,
+          deadlineState: 'none',
+          dtos: [],
+        };
+        for (const kind of KINDS) {
+          const done = fulfilled.includes(kind);
+          const row = {
+            id: randomUUID(),
+            caseId: c.id,
+            kind,
+            targetKind: targets[kind].kind,
+            targetValue: targets[kind].value,
+            warningPercent: targets.warningPercent,
+            calendarId: calendarRow.id,
+            state: 'running',
+            startedAt: c.receivedAt,
+            dueAt: null as Date | null,
+            warningAt: null as Date | null,
+            fulfilledAt: null as Date | null,
+            warnedAt: null,
+            breachedAt: null as Date | null,
+            cycle: 1,
+            version: done ? 2 : 1,
+          };
+          const events: repo.ClockEventRow[] = [
+            { id: 0, clockId: row.id, type: 'started', at: c.receivedAt, actorId, reason: '' },
+          ];
+          const when = at > c.receivedAt ? at : c.receivedAt;
+          if (done) events.push({ id: 0, clockId: row.id, type: 'fulfilled', at: when, actorId, reason: '' });
+          const status = evaluate(row, events, calendar, at);
+          row.dueAt = status.dueAt;
+          row.warningAt = status.warningAt;
+          row.fulfilledAt = status.stoppedAt;
+          row.state = status.stoppedAt ? (status.isBreached ? 'breached' : 'met') : 'running';
+          if (done && status.isBreached && status.dueAt) row.breachedAt = status.dueAt;
+          plan.clocks.push(row);
+          plan.clockEvents.push(
+            ...events.map(({ clockId, type, at: eAt, actorId: a, reason }) => ({
+              clockId,
+              type,
+              at: eAt,
+              actorId: a,
+              reason,
+            })),
+          );
+          if (row.breachedAt)
+            plan.clockEvents.push({
+              clockId: row.id,
+              type: 'breached',
+              at: row.breachedAt,
+              actorId: null,
+              reason: '',
+            });
+          if (row.state === 'running') plan.jobs.push(...checkJobs(row, status));
+          plan.timeline.push({
+            caseId: c.id,
+            type: 'deadline',
+            at,
+            actorId,
+            body: `${kindLabel(kind)} clock started: target ${describeTarget(targets[kind])}, due ${format(status.dueAt)}.`,
+            data: {
+              kind,
+              event: 'started',
+              dueAt: status.dueAt ? status.dueAt.toISOString() : null,
+              cycle: 1,
+            },
+          });
+          if (done)
+            plan.timeline.push({
+              caseId: c.id,
+              type: 'deadline',
+              at: when,
+              actorId,
+              body: `${kindLabel(kind)} target ${status.isBreached ? 'missed' : 'met'}: done ${format(when)}, due ${format(status.dueAt)}.`,
+              data: {
+                kind,
+                event: status.isBreached ? 'fulfilled_late' : 'fulfilled',
+                dueAt: status.dueAt ? status.dueAt.toISOString() : null,
+              },
+            });
+          plan.dtos.push(clockDto(row, status));
+        }
+        const summary = summaryOf(plan.clocks);
+        plan.sortDue = summary.sortDue;
+        plan.deadlineState = summary.state;
+        return plan;
+      },
+    };
+  }
+
+  /** Writes a planned set of new clocks in the caller's transaction. */
+  async function writePlan(tx: Db, plan: NewClocksPlan) {
+    await repo.insertClocks(tx, plan.clocks);
+    await repo.insertClockEvents(tx, plan.clockEvents);
+    await enqueueJobs(
+      tx,
+      clock,
+      plan.jobs.map(({ queue, payload, runAt, dedupeKey, maxAttempts }) => ({
+        queue,
+        payload,
+        options: { runAt, dedupeKey, maxAttempts },
+      })),
+    );
+    await repo.insertTimelineEntries(tx, plan.timeline);
+    await repo.setCaseDeadlineSummary(tx, plan.clocks[0]!.caseId, plan.sortDue, plan.deadlineState);
   }
 
   async function timeline(
@@ -415,109 +631,15 @@ export function createDeadlineService(deps: Deps, organisation: OrganisationServ
     async startClocks(tx, c, actorId) {
       const existing = await repo.clocksOfCase(tx, c.id);
       if (existing.length > 0) return;
-      const policy = await repo.applicablePolicy(tx, c.areaId, c.priority, c.categoryId);
-      const calendarRow = await repo.calendarOfArea(tx, c.areaId);
-      if (!policy || !calendarRow) {
+      const plan = (await loadPlanner(tx)).plan(c, { actorId, fulfilled: [], at: clock.now() });
+      if (!plan) {
         await repo.setCaseDeadlineSummary(tx, c.id, null, 'none');
         return;
       }
-      const targets = targetsOf(policy);
-      const calendar = toBusinessCalendar(calendarRow);
-      const format = await formatter(tx, calendar.timeZone);
-      // A new case's clocks have one event each ('started'): evaluated in memory and written in a few
-      // multi-row statements, since this runs on every case recorded.
-      const planned = KINDS.map((kind) => {
-        const values = {
-          caseId: c.id,
-          kind,
-          targetKind: targets[kind].kind,
-          targetValue: targets[kind].value,
-          warningPercent: targets.warningPercent,
-          calendarId: calendarRow.id,
-          state: 'running',
-          startedAt: c.receivedAt,
-          cycle: 1,
-        };
-        const started: repo.ClockEventRow = {
-          id: 0,
-          clockId: '',
-          type: 'started',
-          at: c.receivedAt,
-          actorId,
-          reason: '',
-        };
-        const status = evaluate(
-          {
-            ...values,
-            id: '',
-            dueAt: null,
-            warningAt: null,
-            fulfilledAt: null,
-            warnedAt: null,
-            breachedAt: null,
-            version: 1,
-          },
-          [started],
-          calendar,
-        );
-        return { kind, values: { ...values, dueAt: status.dueAt, warningAt: status.warningAt }, status };
-      });
-      const rows = await repo.insertClocks(
-        tx,
-        planned.map((p) => p.values),
-      );
-      const byKind = new Map(rows.map((r) => [r.kind, r]));
-      await repo.insertClockEvents(
-        tx,
-        rows.map((r) => ({ clockId: r.id, type: 'started', at: c.receivedAt, actorId, reason: '' })),
-      );
-      await enqueueJobs(
-        tx,
-        clock,
-        planned.flatMap(({ kind, status }) => {
-          const row = byKind.get(kind)!;
-          const key = `deadline:${row.id}:${row.cycle}`;
-          return [
-            ...(status.warningAt
-              ? [
-                  {
-                    queue: DEADLINE_QUEUE,
-                    payload: { clockId: row.id, check: 'warning' },
-                    options: {
-                      runAt: status.warningAt,
-                      dedupeKey: `${key}:warn:${status.warningAt.toISOString()}:v${row.version}`,
-                    },
-                  },
-                ]
-              : []),
-            ...(status.dueAt
-              ? [
-                  {
-                    queue: DEADLINE_QUEUE,
-                    payload: { clockId: row.id, check: 'due' },
-                    options: {
-                      runAt: status.dueAt,
-                      dedupeKey: `${key}:due:${status.dueAt.toISOString()}:v${row.version}`,
-                    },
-                  },
-                ]
-              : []),
-          ];
-        }),
-      );
-      await repo.insertTimelineEntries(
-        tx,
-        planned.map(({ kind, status }) => ({
-          caseId: c.id,
-          type: 'deadline',
-          at: clock.now(),
-          actorId,
-          body: `${kindLabel(kind)} clock started: target ${describeTarget(targets[kind])}, due ${format(status.dueAt)}.`,
-          data: { kind, event: 'started', dueAt: status.dueAt ? status.dueAt.toISOString() : null, cycle: 1 },
-        })),
-      );
-      await writeSummary(tx, c.id, rows);
+      await writePlan(tx, plan);
     },
+
+    loadPlanner,
 
     async fulfil(tx, caseId, kind, at, actorId) {
       const target = latestOf(await repo.clocksOfCase(tx, caseId, true)).find((c) => c.kind === kind);
@@ -662,20 +784,7 @@ export function createDeadlineService(deps: Deps, organisation: OrganisationServ
           await calendars(row.calendarId),
           now,
         );
-        out.push({
-          kind: row.kind as DeadlineKind,
-          state: status.state,
-          target: targetOf(row.targetKind, row.targetValue),
-          startedAt: status.startedAt?.toISOString() ?? null,
-          dueAt: status.dueAt?.toISOString() ?? null,
-          warningAt: status.warningAt?.toISOString() ?? null,
-          fulfilledAt: status.stoppedAt?.toISOString() ?? null,
-          elapsedMs: status.elapsedMs,
-          remainingMs: status.remainingMs,
-          fractionUsed: status.fractionUsed,
-          isWarning: status.isWarningReached,
-          isBreached: status.isBreached,
-        });
+        out.push(clockDto(row, status));
       }
       return out;
     },

@@ -6,4 +6,4 @@ export {
   type DeadlineService,
 } from './deadlines.service.js';
 export { deadlineRoutes } from './deadlines.routes.js';
-export type { CaseForClocks, DeadlineClocks } from './deadlines.types.js';
+export type { CaseForClocks, ClockPlanner, DeadlineClocks, NewClocksPlan } from './deadlines.types.js';
