@@ -2,6 +2,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { systemContext } from './platform/context.js';
+import { startSmtpIntake, type SmtpIntake } from './modules/mail-in/index.js';
 
 /** Start: config -> database -> migrations -> (headless setup) -> HTTP + job worker. Stop gracefully. */
 async function main(): Promise<void> {
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
   const org = await services.organisation.getOrganisation();
   if (org) await database.db.transaction((tx) => services.deadlines.ensureDefaults(tx, org.timeZone));
 
+  let smtpIntake: SmtpIntake | null = null;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) {
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'stopping: finishing in-flight requests');
     try {
+      await smtpIntake?.close(); // no new mail; a message being received finishes first
       await built.close(); // stops the worker, stops accepting, waits for in-flight requests
       await database.close(); // PGlite writes its data directory cleanly here
       log.info('stopped cleanly');
@@ -68,6 +71,15 @@ async function main(): Promise<void> {
 
   await app.listen({ port: config.port, host: config.host });
   if (config.jobsEnabled) worker.start();
+  // Email in: the SMTP listener when a port is set; the IMAP mailbox is polled by the job worker.
+  if (config.mailIn.smtpPort !== undefined)
+    smtpIntake = await startSmtpIntake(services.mailIn, {
+      port: config.mailIn.smtpPort,
+      host: config.mailIn.smtpHost,
+      maxBytes: config.mailIn.maxBytes,
+      log,
+    });
+  await services.mailIn.scheduleImapPoll();
   log.info(
     {
       url: config.publicUrl,

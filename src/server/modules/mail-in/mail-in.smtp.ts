@@ -28,7 +28,7 @@ async function readMessage(stream: SMTPServerDataStream, maxBytes: number): Prom
  */
 export async function startSmtpIntake(
   service: MailInService,
-  options: { port: number; host: string; maxBytes: number; log: Logger },
+  options: { port: number; host: string; maxBytes: number; log: Pick<Logger, 'info' | 'warn' | 'error'> },
 ): Promise<SmtpIntake> {
   const { log, maxBytes } = options;
   const server = new SMTPServer({
