@@ -93,6 +93,8 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => {
   const light: Record<string, string> = {
     '--mantine-color-dimmed': '#5f666d',
     '--mantine-color-placeholder': '#6c757d',
+    // Error text and invalid field borders: red.6 is only ~3.3:1 on white; red.9 is above 5:1.
+    '--mantine-color-error': '#c92a2a',
   };
   for (const [name, shades] of Object.entries(t.colors)) {
     const bg = shades[0];
