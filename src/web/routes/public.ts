@@ -75,3 +75,63 @@ export const acceptInvitationRoute = createRoute({
     'AcceptInvitationPage',
   ),
 });
+
+// The customer's side: no sign-in, the organisation's branding, every page linking to the charter.
+const KINDS = ['complaint', 'compliment', 'suggestion', 'enquiry'] as const;
+type Kind = (typeof KINDS)[number];
+
+export const customerLayoutRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'customer',
+  beforeLoad: ({ context }) => {
+    if (context.session.setupNeeded) throw redirect({ to: '/setup' });
+  },
+  component: lazyRouteComponent(
+    () => import('../features/public/components/CustomerLayout.js'),
+    'CustomerLayout',
+  ),
+});
+
+export const charterRoute = createRoute({
+  getParentRoute: () => customerLayoutRoute,
+  path: '/charter',
+  component: lazyRouteComponent(() => import('../features/public/components/CharterPage.js'), 'CharterPage'),
+});
+
+export const feedbackRoute = createRoute({
+  getParentRoute: () => customerLayoutRoute,
+  path: '/feedback',
+  validateSearch: (search: Record<string, unknown>): { kind?: Kind } => ({
+    kind: KINDS.find((k) => k === search.kind),
+  }),
+  component: lazyRouteComponent(
+    () => import('../features/public/components/FeedbackPage.js'),
+    'FeedbackPage',
+  ),
+});
+
+export const complainRoute = createRoute({
+  getParentRoute: () => customerLayoutRoute,
+  path: '/complain',
+  beforeLoad: () => {
+    throw redirect({ to: '/feedback', search: { kind: 'complaint' } });
+  },
+});
+
+export const feedbackConfirmRoute = createRoute({
+  getParentRoute: () => customerLayoutRoute,
+  path: '/feedback/confirm',
+  validateSearch: (search: Record<string, unknown>): { t?: string } => ({
+    t: typeof search.t === 'string' ? search.t : undefined,
+  }),
+  component: lazyRouteComponent(() => import('../features/public/components/ConfirmPage.js'), 'ConfirmPage'),
+});
+
+export const trackRoute = createRoute({
+  getParentRoute: () => customerLayoutRoute,
+  path: '/track',
+  validateSearch: (search: Record<string, unknown>): { t?: string } => ({
+    t: typeof search.t === 'string' ? search.t : undefined,
+  }),
+  component: lazyRouteComponent(() => import('../features/public/components/TrackPage.js'), 'TrackPage'),
+});

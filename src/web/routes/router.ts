@@ -26,12 +26,18 @@ import {
 } from './app.js';
 import {
   acceptInvitationRoute,
+  charterRoute,
+  complainRoute,
+  customerLayoutRoute,
+  feedbackConfirmRoute,
+  feedbackRoute,
   forgotPasswordRoute,
   publicLayoutRoute,
   resetPasswordRoute,
   setupLayoutRoute,
   setupRoute,
   signInRoute,
+  trackRoute,
 } from './public.js';
 import { rootRoute } from './root.js';
 
@@ -42,6 +48,13 @@ export const routeTree = rootRoute.addChildren([
     forgotPasswordRoute,
     resetPasswordRoute,
     acceptInvitationRoute,
+  ]),
+  customerLayoutRoute.addChildren([
+    charterRoute,
+    feedbackRoute,
+    complainRoute,
+    feedbackConfirmRoute,
+    trackRoute,
   ]),
   appLayoutRoute.addChildren([
     overviewRoute,
