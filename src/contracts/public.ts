@@ -146,6 +146,19 @@ export const trackDecisionSchema = z
     }
   });
 
+/** A file the customer added to their case, as the track page lists it. */
+export const publicAttachmentSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number(),
+  createdAt: z.string(),
+  downloadUrl: z.string(),
+});
+export type PublicAttachment = z.infer<typeof publicAttachmentSchema>;
+export const publicAttachmentListSchema = z.object({ items: z.array(publicAttachmentSchema) });
+export const attachmentTokenParams = z.strictObject({ attachmentId: idSchema });
+
 export const publicAreaSchema = z.object({ id: z.string(), name: z.string(), description: z.string() });
 export const publicCategorySchema = z.object({
   id: z.string(),

@@ -79,7 +79,7 @@ function createServices(deps: Deps) {
   const cases = createCaseService(deps, organisation, deadlines, catalogue, caseEvents);
   const attachments = createAttachmentService(deps, cases, caseEvents);
   const imports = createImportService(deps, organisation);
-  const publicPages = createPublicService(deps, { organisation, cases });
+  const publicPages = createPublicService(deps, { organisation, cases, attachments });
   const mailIn = createMailInService(deps, cases, attachments);
   return {
     organisation,

@@ -1,7 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
+  attachmentTokenParams,
   charterSchema,
+  publicAttachmentListSchema,
   confirmSchema,
   logoUploadSchema,
   publicAreaSchema,
@@ -19,6 +21,7 @@ import {
 } from '../../../contracts/public.js';
 import { AppError } from '../../platform/errors.js';
 import type { ZodApp } from '../../platform/http.js';
+import { multipartFiles, sendAttachment } from '../attachments/index.js';
 import type { PublicService } from './public.service.js';
 
 /** How often one address (and one email address) may use the public pages. */
@@ -192,6 +195,54 @@ export function publicRoutes(app: ZodApp, service: PublicService): void {
       response: { 200: trackViewSchema },
     },
     handler: (req) => service.decide(req.body.token, req.body.accept, req.body.reason),
+  });
+
+  app.get('/api/v1/public/track/attachments', {
+    config: { access: 'public', rateLimit: PUBLIC_RATE_LIMITS.trackPerAddress },
+    schema: {
+      tags,
+      summary: 'The files the customer added to their case',
+      security: [],
+      querystring: trackTokenQuery,
+      response: { 200: publicAttachmentListSchema },
+    },
+    handler: async (req, reply) => {
+      reply.header('cache-control', 'no-store');
+      return service.listFiles(req.query.token);
+    },
+  });
+
+  app.post('/api/v1/public/track/attachments', {
+    config: { access: 'public', rateLimit: PUBLIC_RATE_LIMITS.writePerAddress },
+    schema: {
+      tags,
+      summary: 'Add files to the case (multipart/form-data; the tracking token in the query)',
+      description:
+        'Limits, accepted types and refusals are those of staff uploads (see Attachments): too large 413, too ' +
+        'many 409, a type not accepted 415.',
+      consumes: ['multipart/form-data'],
+      security: [],
+      querystring: trackTokenQuery,
+      response: { 201: publicAttachmentListSchema },
+    },
+    handler: async (req, reply) =>
+      reply.status(201).send(await service.addFiles(req.query.token, multipartFiles(req), req.ctx)),
+  });
+
+  app.get('/api/v1/public/track/attachments/:attachmentId', {
+    config: { access: 'public', rateLimit: PUBLIC_RATE_LIMITS.trackPerAddress },
+    schema: {
+      tags,
+      summary: 'Download one of the files the customer added (checked against the tracking token)',
+      security: [],
+      params: attachmentTokenParams,
+      querystring: trackTokenQuery,
+    },
+    handler: async (req, reply) =>
+      sendAttachment(
+        reply.header('referrer-policy', 'no-referrer'),
+        await service.openFile(req.query.token, req.params.attachmentId),
+      ),
   });
 
   // Administrators: the charter's text, branding and the verify-first switch.

@@ -7,6 +7,7 @@ import { normaliseReference } from '../../../contracts/cases.js';
 import type {
   Charter,
   CharterSections,
+  PublicAttachment,
   logoUploadSchema,
   PublicHelp,
   PublicSettings,
@@ -23,6 +24,7 @@ import type { Deps } from '../../platform/deps.js';
 import { AppError, staleVersion, validationError, type FieldError } from '../../platform/errors.js';
 import { queueMail } from '../../platform/mail.js';
 import { newCaseReference } from '../cases/index.js';
+import type { AttachmentService, IncomingFile, OpenedAttachment } from '../attachments/index.js';
 import type { OrganisationService } from '../organisation/index.js';
 import * as repo from './public.repo.js';
 
@@ -96,10 +98,14 @@ export type PublicService = ReturnType<typeof createPublicService>;
 
 export function createPublicService(
   deps: Deps,
-  parts: { organisation: OrganisationService; cases: CasesForPublic },
+  parts: {
+    organisation: OrganisationService;
+    cases: CasesForPublic;
+    attachments: Pick<AttachmentService, 'addFromCustomer' | 'listForCustomer' | 'openForCustomer'>;
+  },
 ) {
   const { db, clock, config, signer, log } = deps;
-  const { organisation, cases } = parts;
+  const { organisation, cases, attachments } = parts;
 
   async function settingsRow(handle: Db = db): Promise<repo.SettingsRow> {
     return repo.findSettings(handle);
@@ -483,7 +489,44 @@ export function createPublicService(
     return view(token);
   }
 
+  // -------------------------------------------------------------------------------------------- files
+
+  async function listFiles(token: string): Promise<{ items: PublicAttachment[] }> {
+    const current = await view(token);
+    const items = await attachments.listForCustomer(current.caseId);
+    return {
+      items: items.map((a) => ({
+        id: a.id,
+        name: a.name,
+        contentType: a.contentType,
+        sizeBytes: a.sizeBytes,
+        createdAt: a.createdAt,
+        downloadUrl: `/api/v1/public/track/attachments/${a.id}?token=${encodeURIComponent(token)}`,
+      })),
+    };
+  }
+
+  async function addFiles(token: string, files: AsyncIterable<IncomingFile>, ctx: RequestContext) {
+    const current = await view(token);
+    if (!current.canReply) {
+      throw new AppError(
+        'conflict',
+        'This case is closed, so we cannot add files to it. Contact us to reopen it.',
+      );
+    }
+    await attachments.addFromCustomer(current.caseId, files, ctx);
+    return listFiles(token);
+  }
+
+  async function openFile(token: string, attachmentId: string): Promise<OpenedAttachment> {
+    const current = await view(token);
+    return attachments.openForCustomer(current.caseId, attachmentId);
+  }
+
   return {
+    listFiles,
+    addFiles,
+    openFile,
     charter,
     logo,
     areas,

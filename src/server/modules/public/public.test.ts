@@ -429,6 +429,66 @@ describe('public pages: charter, feedback form, tracking, abuse', () => {
     expect((await staff.get(`/api/v1/cases/${c.id}`)).json<Case>().status).toBe('under_review');
   });
 
+  it('the customer adds files with the tracking token; downloads are checked against it', async () => {
+    const mine = await submit({ customer: { name: 'Fay', email: 'fay@example.net' } });
+    const other = await submit({ customer: { name: 'Gus', email: 'gus@example.net' } });
+    const text = Buffer.from('Receipt: room 12, two nights.\n');
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    const body = multipart([
+      { name: 'receipt.txt', content: text, type: 'text/plain' },
+      { name: '../../etc/passwd.svg', content: svg, type: 'image/svg+xml' },
+    ]);
+    const up = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/public/track/attachments?token=${encodeURIComponent(mine.trackingToken!)}`,
+      ...body,
+      remoteAddress: nextIp(),
+    });
+    expect(up.statusCode, up.body).toBe(201);
+    const items = up.json<{ items: { id: string; name: string; downloadUrl: string }[] }>().items;
+    expect(items.map((i) => i.name).sort()).toEqual(['passwd.svg', 'receipt.txt']);
+
+    const receipt = items.find((i) => i.name === 'receipt.txt')!;
+    const got = await t.app.inject({ method: 'GET', url: receipt.downloadUrl, remoteAddress: nextIp() });
+    expect(got.statusCode).toBe(200);
+    expect(got.rawPayload.equals(text)).toBe(true);
+    expect(got.headers['x-content-type-options']).toBe('nosniff');
+    const image = items.find((i) => i.name === 'passwd.svg')!;
+    const svgGot = await t.app.inject({ method: 'GET', url: image.downloadUrl, remoteAddress: nextIp() });
+    expect(String(svgGot.headers['content-disposition'])).toMatch(/^attachment;/);
+
+    // Another customer's token, a forged one, or no token: nothing.
+    const foreign = `/api/v1/public/track/attachments/${receipt.id}?token=${encodeURIComponent(other.trackingToken!)}`;
+    expect((await t.app.inject({ method: 'GET', url: foreign, remoteAddress: nextIp() })).statusCode).toBe(
+      404,
+    );
+    const noToken = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/public/track/attachments/${receipt.id}`,
+      remoteAddress: nextIp(),
+    });
+    expect(noToken.statusCode).toBe(400);
+    const forged = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/public/track/attachments?token=${encodeURIComponent(`${mine.trackingToken!}x`)}`,
+      ...multipart([{ name: 'x.txt', content: text }]),
+      remoteAddress: nextIp(),
+    });
+    expect(forged.statusCode).toBe(404);
+    const listed = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/public/track/attachments?token=${encodeURIComponent(mine.trackingToken!)}`,
+      remoteAddress: nextIp(),
+    });
+    expect(listed.json<{ items: unknown[] }>().items).toHaveLength(2);
+    const otherList = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/public/track/attachments?token=${encodeURIComponent(other.trackingToken!)}`,
+      remoteAddress: nextIp(),
+    });
+    expect(otherList.json<{ items: unknown[] }>().items).toHaveLength(0);
+  });
+
   it('verify-first mode: nothing is created until the emailed link is followed (once)', async () => {
     let settings = (await admin.get('/api/v1/settings/public-pages')).json<PublicSettings>();
     settings = (
@@ -506,6 +566,27 @@ describe('public pages: charter, feedback form, tracking, abuse', () => {
     expect(lookups[20]).toBe(429);
   });
 });
+
+/** A multipart/form-data body as a browser sends it. */
+function multipart(parts: { name: string; content: Buffer; type?: string }[]) {
+  const boundary = `----verity-${randomBytes(8).toString('hex')}`;
+  const chunks: Buffer[] = [];
+  for (const p of parts) {
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${p.name}"\r\n` +
+          `Content-Type: ${p.type ?? 'application/octet-stream'}\r\n\r\n`,
+      ),
+      p.content,
+      Buffer.from('\r\n'),
+    );
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return {
+    payload: Buffer.concat(chunks),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
 
 function randomUUIDish(): string {
   return '00000000-0000-4000-8000-000000000000';
