@@ -1,6 +1,18 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import '@mantine/dropzone/styles.css';
-import { Alert, Anchor, Card, Group, List, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Group,
+  List,
+  Skeleton,
+  Stack,
+  Text,
+  ThemeIcon,
+  Title,
+} from '@mantine/core';
 import { Dropzone, type FileRejection } from '@mantine/dropzone';
 import { notifications } from '@mantine/notifications';
 import {
@@ -95,6 +107,7 @@ function FileList({ items }: { items: Attachment[] }) {
 
 function Uploader({ caseId, room }: { caseId: string; room: number }) {
   const upload = useUploadAttachments(caseId);
+  const openRef = useRef<() => void>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const maxMb = ATTACHMENT_LIMITS.fileBytes / (1024 * 1024);
   const maxFiles = Math.min(ATTACHMENT_LIMITS.perUpload, room);
@@ -136,8 +149,9 @@ function Uploader({ caseId, room }: { caseId: string; room: number }) {
         maxFiles={maxFiles}
         multiple
         loading={upload.isPending}
-        aria-label={`Add files: drop them here, or press Enter to choose. Up to ${maxFiles} files, ${maxMb} MB each.`}
-        aria-describedby="attachments-hint"
+        openRef={openRef}
+        // Keyboard and screen reader users have the "Choose files" button below: the drop area is for the mouse.
+        activateOnKeyboard={false}
       >
         <Group justify="center" gap="sm" mih={64} style={{ pointerEvents: 'none' }}>
           <Dropzone.Accept>
@@ -151,12 +165,27 @@ function Uploader({ caseId, room }: { caseId: string; room: number }) {
           </Dropzone.Idle>
           <Stack gap={0}>
             <Text size="sm">Drop files here or click to choose</Text>
-            <Text size="xs" c="dimmed" id="attachments-hint">
-              Images, PDF, text, CSV, email or Office documents; up to {maxMb} MB each.
+            <Text size="xs" c="dimmed">
+              or use the button below
             </Text>
           </Stack>
         </Group>
       </Dropzone>
+      <Stack gap={4} align="flex-start">
+        <Button
+          variant="default"
+          size="xs"
+          leftSection={<IconUpload size={14} aria-hidden />}
+          onClick={() => openRef.current?.()}
+          loading={upload.isPending}
+          aria-describedby="attachments-hint"
+        >
+          Choose files
+        </Button>
+        <Text size="xs" c="dimmed" id="attachments-hint">
+          Up to {maxFiles} files at once, {maxMb} MB each: images, PDF, text, CSV, email or Office documents.
+        </Text>
+      </Stack>
       {problem ? (
         <Alert
           color="red"
