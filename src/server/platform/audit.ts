@@ -100,12 +100,12 @@ export function auditRow(stamp: ActorStamp, entry: AuditEntry) {
  */
 export async function writeAudit(tx: Db, stamp: ActorStamp, entry: AuditEntry): Promise<void> {
   await tx.insert(auditEvents).values(auditRow(stamp, entry));
-  chainSoon();
+  auditAppended();
 }
 
 let pokes: (() => void)[] = [];
-/** Called by `writeAudit`; an app registers its chainer here (see `startAuditChainer`). */
-function chainSoon() {
+/** Tells the chainers that events were written (`writeAudit` does; so must any other writer of events). */
+export function auditAppended() {
   for (const poke of pokes) poke();
 }
 

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
   MONEY_ACTIONS,
@@ -13,6 +15,9 @@ import {
   type CustomerCaseView,
   type CustomerStage,
   type CaseKind,
+  type CaseClock,
+  DEADLINE_KINDS,
+  type DeadlineKind,
   type caseListQuery,
   type CaseStatus,
   type CaseSummary,
@@ -36,7 +41,7 @@ import {
   type transitionSchema,
 } from '../../../contracts/cases.js';
 import type { Db } from '../../db/client.js';
-import { diffFields, writeAudit } from '../../platform/audit.js';
+import { auditAppended, auditRow, diffFields, writeAudit } from '../../platform/audit.js';
 import {
   actorOf,
   canSeeArea,
@@ -45,9 +50,16 @@ import {
   type RequestContext,
 } from '../../platform/context.js';
 import type { Deps } from '../../platform/deps.js';
-import { AppError, notFound, staleVersion, validationError, type FieldError } from '../../platform/errors.js';
+import {
+  AppError,
+  notFound,
+  isUniqueViolation,
+  staleVersion,
+  validationError,
+  type FieldError,
+} from '../../platform/errors.js';
 import type { CaseEvents } from '../../platform/events.js';
-import { newMessageId, queueMail } from '../../platform/mail.js';
+import { MAIL_QUEUE, newMessageId, queueMail, type MailMessage } from '../../platform/mail.js';
 import { decodeCursor, pageFrom } from '../../platform/pagination.js';
 import { z as zod } from 'zod';
 import type { DeadlineClocks } from '../deadlines/index.js';
@@ -55,6 +67,7 @@ import { replyAddressFor, trackingUrl, withCaseLinks } from '../mail-in/index.js
 import type { OrganisationService } from '../organisation/index.js';
 import * as repo from './cases.repo.js';
 import type { CaseCatalogue } from './catalogue.service.js';
+import { CaseWriter, loadSnapshot, type PlannedCase, type RecordingSnapshot } from './recording.js';
 import { newCaseReference, normaliseReference } from './reference.js';
 import { renderTemplate, type TemplateValues } from './templates.js';
 
@@ -168,11 +181,17 @@ export function createCaseService(
     return TRANSITIONS[row.status as CaseStatus] ?? [];
   }
 
-  async function toCase(handle: Db, row: CaseRow, p: Principal): Promise<Case> {
-    // One after another: a transaction's connection runs one query at a time.
-    const resolution = await repo.latestResolution(handle, row.id);
-    const steps = await repo.handlingSteps(handle, row.id);
-    const caseClocks = await clocks.clocksOf(handle, row.id);
+  async function toCase(
+    handle: Db,
+    row: CaseRow,
+    p: Principal,
+    known?: { steps: Awaited<ReturnType<typeof repo.handlingSteps>>; clocks: CaseClock[] },
+  ): Promise<Case> {
+    // One after another: a transaction's connection runs one query at a time. A case just recorded has
+    // no resolution, and its steps and clocks are known.
+    const resolution = known ? undefined : await repo.latestResolution(handle, row.id);
+    const steps = known ? known.steps : await repo.handlingSteps(handle, row.id);
+    const caseClocks = known ? known.clocks : await clocks.clocksOf(handle, row.id);
     const personal = seesPersonal(p);
     const update = can(p, 'cases:update');
     const status = row.status as CaseStatus;
@@ -435,6 +454,16 @@ export function createCaseService(
     const resolution = await repo.latestResolution(tx, row.id);
     const caseClocks = await clocks.clocksOf(tx, row.id);
     const due = caseClocks.find((c) => c.kind === 'resolution')?.dueAt;
+    return valuesFor(row, org, resolution, due ? new Date(due) : null, handlerName);
+  }
+
+  function valuesFor(
+    row: CaseRow,
+    org: { name: string; locale: string; timeZone: string; currency: string } | null,
+    resolution: repo.ResolutionRow | undefined,
+    resolutionDue: Date | null,
+    handlerName: string,
+  ): TemplateValues {
     const locale = org?.locale ?? 'en-AU';
     const timeZone = org?.timeZone ?? 'UTC';
     const date = (d: Date) =>
@@ -458,8 +487,43 @@ export function createCaseService(
           ? `Total: ${money(resolution.totalCents)} (${awarded.map((a) => `${a.type} ${money(a.amountCents)}`).join(', ')})`
           : '',
       'handler.name': handlerName,
-      'deadline.resolution': due ? date(new Date(due)) : 'as soon as we can',
+      'deadline.resolution': resolutionDue ? date(resolutionDue) : 'as soon as we can',
     };
+  }
+
+  /**
+   * An email to the customer (both parts end with the tracking link; a reply goes to an address whose token
+   * threads it into this case) and its timeline entry with the Message-ID. Null without an address.
+   */
+  function composeCustomerEmail(
+    row: { id: string; customerEmail: string | null },
+    actorId: string | null,
+    message: { subject: string; text: string; html: string; purpose: string },
+  ) {
+    if (!row.customerEmail) return null;
+    const messageId = newMessageId(mailDomain);
+    const replyTo = replyAddressFor(deps, row.id, row.customerEmail);
+    const { text, html } = withCaseLinks(message, {
+      trackingUrl: trackingUrl(config.publicUrl, trackingTokenFor(row.id, row.customerEmail)),
+      canReply: !!replyTo,
+    });
+    const mail: MailMessage = {
+      to: row.customerEmail,
+      subject: message.subject,
+      text,
+      html,
+      messageId,
+      ...(replyTo ? { replyTo } : {}),
+    };
+    const event = {
+      caseId: row.id,
+      type: 'message_out',
+      at: clock.now(),
+      actorId,
+      body: message.text,
+      data: { subject: message.subject, messageId, to: row.customerEmail, purpose: message.purpose },
+    };
+    return { mail, event, messageId };
   }
 
   /** Queues an email to the customer and records it on the timeline with its Message-ID. */
@@ -469,31 +533,11 @@ export function createCaseService(
     actorId: string | null,
     message: { subject: string; text: string; html: string; purpose: string },
   ): Promise<string | null> {
-    if (!row.customerEmail) return null;
-    const messageId = newMessageId(mailDomain);
-    // Both parts end with the tracking link; a reply goes to an address whose token threads it into this case.
-    const replyTo = replyAddressFor(deps, row.id, row.customerEmail);
-    const { text, html } = withCaseLinks(message, {
-      trackingUrl: trackingUrl(config.publicUrl, trackingTokenFor(row.id, row.customerEmail)),
-      canReply: !!replyTo,
-    });
-    await queueMail(tx, clock, {
-      to: row.customerEmail,
-      subject: message.subject,
-      text,
-      html,
-      messageId,
-      ...(replyTo ? { replyTo } : {}),
-    });
-    await repo.appendEvent(tx, {
-      caseId: row.id,
-      type: 'message_out',
-      at: clock.now(),
-      actorId,
-      body: message.text,
-      data: { subject: message.subject, messageId, to: row.customerEmail, purpose: message.purpose },
-    });
-    return messageId;
+    const composed = composeCustomerEmail(row, actorId, message);
+    if (!composed) return null;
+    await queueMail(tx, clock, composed.mail);
+    await repo.appendEvent(tx, composed.event);
+    return composed.messageId;
   }
 
   async function renderFor(tx: Tx, row: CaseRow, purpose: string, handlerName: string, templateId?: string) {
@@ -509,41 +553,99 @@ export function createCaseService(
   // ----------------------------------------------------------------------------------------------------
   // Recording a case
 
+  // The settings a recording depends on, held in memory (see recording.ts); reloaded when found stale.
+  let snapshot: RecordingSnapshot | null = null;
+  let loadingSnapshot: Promise<RecordingSnapshot> | null = null;
+  const writer = new CaseWriter(db);
+
+  function currentSnapshot(): Promise<RecordingSnapshot> {
+    if (snapshot) return Promise.resolve(snapshot);
+    loadingSnapshot ??= loadSnapshot(db, clocks)
+      .then((loaded) => (snapshot = loaded))
+      .finally(() => {
+        loadingSnapshot = null;
+      });
+    return loadingSnapshot;
+  }
+
+  /** The snapshot if the settings have not changed since it was read, else a new one. */
+  async function freshSnapshot(snap: RecordingSnapshot): Promise<RecordingSnapshot> {
+    const rows = (await db.execute(sql`SELECT n FROM settings_generation WHERE id = 1`)) as unknown as {
+      rows: { n: string | number }[];
+    };
+    if (Number(rows.rows[0]!.n) === snap.generation) return snap;
+    if (snapshot === snap) snapshot = null;
+    return currentSnapshot();
+  }
+
   async function create(ctx: RequestContext, input: z.infer<typeof caseCreateSchema>): Promise<Case> {
     const p = principalOf(ctx);
-    const result = await db.transaction(async (tx) => {
-      await checkArea(tx, p, input.areaId, input.teamId);
-      await checkCategory(tx, input.categoryId);
-      await checkConcerns(tx, input.concernsUserId);
-      const errors: FieldError[] = [];
-      if (input.resolvedAtFirstContact && input.kind === 'complaint' && !input.resolutionNote)
-        errors.push({
-          path: 'body.resolutionNote',
-          message: 'is required when the complaint was resolved at first contact',
-        });
-      if (input.assigneeId && input.assigneeId !== p.userId && !can(p, 'cases:assign'))
-        throw new AppError(
-          'forbidden',
-          'Assigning a case to someone else needs the cases:assign permission.',
-        );
-      if (errors.length) throw validationError(errors);
-      if (input.assigneeId)
-        await checkAssignee(
-          tx,
-          p,
-          { areaId: input.areaId, concernsUserId: input.concernsUserId },
-          input.assigneeId,
-          'body.assigneeId',
-        );
-      const row = await recordNew(
-        tx,
-        { id: p.userId, name: p.name, stamp: actorOf(ctx, clock), via: CHANNELS[input.channel] },
-        { ...input, externalId: null },
+    const errors: FieldError[] = [];
+    if (input.resolvedAtFirstContact && input.kind === 'complaint' && !input.resolutionNote)
+      errors.push({
+        path: 'body.resolutionNote',
+        message: 'is required when the complaint was resolved at first contact',
+      });
+    if (errors.length) throw validationError(errors);
+    if (input.concernsUserId) await checkConcerns(db, input.concernsUserId);
+    if (input.assigneeId && input.assigneeId !== p.userId && !can(p, 'cases:assign'))
+      throw new AppError('forbidden', 'Assigning a case to someone else needs the cases:assign permission.');
+    let assignee: { id: string; name: string } | null = null;
+    if (input.assigneeId) {
+      const facts = await checkAssignee(
+        db,
+        p,
+        { areaId: input.areaId, concernsUserId: input.concernsUserId },
+        input.assigneeId,
+        'body.assigneeId',
       );
-      return { row, dto: await toCase(tx, row, p) };
-    });
-    publish(result.row, 'created', p.userId);
-    return result.dto;
+      assignee = { id: input.assigneeId, name: facts.name };
+    }
+    const { row, known } = await recordNew(
+      {
+        id: p.userId,
+        name: p.name,
+        principal: p,
+        stamp: actorOf(ctx, clock),
+        via: CHANNELS[input.channel],
+      },
+      { ...input, externalId: null },
+      assignee,
+      (snap) => checkSettings(snap, p, input),
+    );
+    publish(row, 'created', p.userId);
+    return toCase(db, row, p, known);
+  }
+
+  /**
+   * The settings checks of a new case, against the snapshot: the area (exists, the recorder works in it,
+   * active), the team (of that area) and the category (exists, active). Throws with every field named.
+   */
+  function checkSettings(
+    snap: RecordingSnapshot,
+    p: Principal | null,
+    input: { areaId: string; teamId: string | null; categoryId: string | null },
+    errors: FieldError[] = [],
+  ) {
+    const area = snap.areas.get(input.areaId);
+    if (!area || (!p && !area.active))
+      errors.push({
+        path: 'body.areaId',
+        message: p ? 'is not a business area' : 'is not a business area taking cases',
+      });
+    if (input.teamId && snap.teams.get(input.teamId)?.areaId !== input.areaId)
+      errors.push({ path: 'body.teamId', message: 'is not a team of this business area' });
+    if (input.categoryId) {
+      const category = snap.categories.get(input.categoryId);
+      if (!category) errors.push({ path: 'body.categoryId', message: 'is not a category' });
+      else if (!category.active)
+        errors.push({ path: 'body.categoryId', message: 'is a deactivated category' });
+    }
+    if (errors.length) throw validationError(errors);
+    if (p && !canSeeArea(p, input.areaId))
+      throw new AppError('forbidden', 'You can only record cases for business areas you work in.');
+    if (!area!.active)
+      throw validationError([{ path: 'body.areaId', message: 'is a deactivated business area' }]);
   }
 
   /**
@@ -584,39 +686,36 @@ export function createCaseService(
     if (before) return before;
     let row: CaseRow;
     try {
-      row = await db.transaction(async (tx) => {
-        if (!(await repo.isAreaActive(tx, input.areaId)))
-          throw validationError([{ path: 'body.areaId', message: 'is not a business area taking cases' }]);
-        await checkCategory(tx, input.categoryId);
-        return recordNew(
-          tx,
-          {
-            id: null,
-            name: origin.by,
-            via: origin.by,
-            stamp: {
-              actorId: null,
-              actorLabel: `customer (${origin.by})`,
-              requestId: 'intake',
-              at: clock.now(),
-            },
+      ({ row } = await recordNew(
+        {
+          id: null,
+          name: origin.by,
+          principal: null,
+          via: origin.by,
+          stamp: {
+            actorId: null,
+            actorLabel: `customer (${origin.by})`,
+            requestId: 'intake',
+            at: clock.now(),
           },
-          {
-            ...input,
-            channel: origin.channel,
-            teamId: null,
-            priority: 'medium',
-            severity: 'moderate',
-            concernsUserId: null,
-            concernsProduct: '',
-            assigneeId: null,
-            resolvedAtFirstContact: false,
-            resolutionNote: '',
-            handlingSteps: [],
-            sendAcknowledgement: origin.sendAcknowledgement,
-          },
-        );
-      });
+        },
+        {
+          ...input,
+          channel: origin.channel,
+          teamId: null,
+          priority: 'medium',
+          severity: 'moderate',
+          concernsUserId: null,
+          concernsProduct: '',
+          assigneeId: null,
+          resolvedAtFirstContact: false,
+          resolutionNote: '',
+          handlingSteps: [],
+          sendAcknowledgement: origin.sendAcknowledgement,
+        },
+        null,
+        (snap) => checkSettings(snap, null, { ...input, teamId: null }),
+      ));
     } catch (err) {
       // Two deliveries of the same message at once: the unique external id lets one through.
       const again = await existing();
@@ -636,128 +735,237 @@ export function createCaseService(
   interface Recorder {
     id: string | null;
     name: string;
+    /** Who recorded it (null from outside): the response is shaped for them. */
+    principal: Principal | null;
     /** How the case came in, for the timeline when nobody recorded it ("Web form"). */
     via: string;
     stamp: ActorStamp;
   }
 
-  /** Writes a new case and everything that starts with it, in the caller's transaction (checks done). */
-  async function recordNew(
-    tx: Tx,
-    by: Recorder,
-    input: z.infer<typeof caseCreateSchema> & { externalId: string | null },
-  ): Promise<CaseRow> {
-    const now = clock.now();
-    let assigneeId = input.assigneeId;
-    if (!assigneeId && !input.resolvedAtFirstContact)
-      assigneeId = await catalogue.pickAssignee(tx, {
-        areaId: input.areaId,
-        categoryId: input.categoryId,
-        concernsUserId: input.concernsUserId,
-      });
-    if (input.resolvedAtFirstContact) assigneeId = by.id;
+  type NewCase = z.infer<typeof caseCreateSchema> & { externalId: string | null };
 
-    let id: string | undefined;
-    let reference = '';
-    for (let attempt = 0; !id && attempt < 5; attempt++) {
-      reference = newCaseReference(now);
-      id = await repo.insertCase(tx, {
-        reference,
-        kind: input.kind,
-        needType: input.needType,
-        areaId: input.areaId,
-        teamId: input.teamId,
-        channel: input.channel,
-        priority: input.priority,
-        severity: input.severity,
-        categoryId: input.categoryId,
-        subject: input.subject,
-        description: input.description,
-        desiredOutcome: input.desiredOutcome,
-        customerType: input.customer.type,
-        customerName: input.customer.name,
-        customerOrganisation: input.customer.organisation,
-        customerEmail: input.customer.email,
-        customerPhone: input.customer.phone,
-        preferredContact: input.customer.preferredContact,
-        helpNeeded: input.helpNeeded,
-        concernsUserId: input.concernsUserId,
-        concernsProduct: input.concernsProduct,
-        assigneeId: assigneeId ?? null,
-        createdBy: by.id,
-        externalId: input.externalId,
-        receivedAt: now,
-        createdAt: now,
-        updatedAt: now,
-      });
+  /**
+   * Records a new case with everything that starts with it — timeline, handling steps, deadline clocks and
+   * their jobs, the acknowledgement email, the audit event — planned in memory and written in one statement
+   * (shared with other recordings in flight). Checks are the caller's.
+   */
+  async function recordNew(
+    by: Recorder,
+    input: NewCase,
+    givenAssignee: { id: string; name: string } | null,
+    check: (snap: RecordingSnapshot) => void,
+  ): Promise<{ row: CaseRow; known: NonNullable<Parameters<typeof toCase>[3]> }> {
+    let assignee = givenAssignee;
+    if (input.resolvedAtFirstContact && by.id) assignee = { id: by.id, name: by.name };
+    let asked = false;
+    for (let attempt = 0; attempt < 8; attempt++) {
+      let snap = await currentSnapshot();
+      try {
+        check(snap);
+      } catch (err) {
+        // A refusal may only mean the snapshot is behind (an area made a moment ago): look once more.
+        const fresh = await freshSnapshot(snap);
+        if (fresh === snap) throw err;
+        check((snap = fresh));
+      }
+      // The rule is asked once, with the settings the case is written with (a stale snapshot asks again).
+      if (!assignee && !asked && !input.resolvedAtFirstContact && snap.ruleAreas.has(input.areaId)) {
+        asked = true;
+        assignee = await db.transaction((tx) =>
+          catalogue.pickAssignee(tx, {
+            areaId: input.areaId,
+            categoryId: input.categoryId,
+            concernsUserId: input.concernsUserId,
+          }),
+        );
+      }
+      const planned = planNew(snap, by, input, assignee, input.assigneeId !== null);
+      const outcome = await writer.write(planned.plan);
+      if (outcome.ok) {
+        auditAppended();
+        return { row: planned.row, known: planned.known };
+      }
+      if (outcome.stale) {
+        if (snapshot === snap) snapshot = null;
+        continue;
+      }
+      if (isUniqueViolation(outcome.error, 'cases_reference_key')) continue;
+      if (isUniqueViolation(outcome.error, 'cases_external_id_key'))
+        throw new AppError('conflict', 'A case with this external id has already been recorded.');
+      throw outcome.error;
     }
-    if (!id) throw new AppError('internal', 'Could not draw a free case reference.');
-    await repo.appendEvent(tx, {
-      caseId: id,
-      type: 'created',
-      at: now,
-      actorId: by.id,
-      body: by.id
-        ? `Recorded by ${by.name} (${input.channel})`
-        : `Received through the ${by.via.toLowerCase()}`,
-      data: { channel: input.channel, reference },
-    });
-    if (assigneeId)
-      await repo.appendEvent(tx, {
+    throw new AppError('internal', 'Could not record the case: the settings kept changing. Try again.');
+  }
+
+  /** Everything a new case writes, and the case as its recorder sees it, from the snapshot alone. */
+  function planNew(
+    snap: RecordingSnapshot,
+    by: Recorder,
+    input: NewCase,
+    assignee: { id: string; name: string } | null,
+    assignedByHand: boolean,
+  ) {
+    const now = clock.now();
+    const id = randomUUID();
+    const reference = newCaseReference(now);
+    const area = snap.areas.get(input.areaId)!;
+    const category = input.categoryId ? snap.categories.get(input.categoryId) : undefined;
+    const firstContact = input.resolvedAtFirstContact;
+    const acknowledge =
+      input.sendAcknowledgement && !!input.customer.email && !firstContact && !!snap.acknowledgement;
+    const clockPlan = snap.planner.plan(
+      {
+        id,
+        reference,
+        areaId: input.areaId,
+        priority: input.priority,
+        categoryId: input.categoryId,
+        receivedAt: now,
+      },
+      {
+        actorId: by.id,
+        fulfilled: firstContact
+          ? (Object.keys(DEADLINE_KINDS) as DeadlineKind[])
+          : acknowledge
+            ? ['acknowledgement']
+            : [],
+        at: now,
+      },
+    );
+    const row: CaseRow = {
+      id,
+      reference,
+      kind: input.kind,
+      needType: input.needType,
+      areaId: input.areaId,
+      areaName: area.name,
+      teamId: input.teamId,
+      teamName: input.teamId ? (snap.teams.get(input.teamId)?.name ?? null) : null,
+      channel: input.channel,
+      status: 'received',
+      priority: input.priority,
+      severity: input.severity,
+      categoryId: input.categoryId,
+      categoryName: category?.name ?? null,
+      categoryParentName: category?.parentName ?? null,
+      subject: input.subject,
+      description: input.description,
+      desiredOutcome: input.desiredOutcome,
+      customerType: input.customer.type,
+      customerName: input.customer.name,
+      customerOrganisation: input.customer.organisation,
+      customerEmail: input.customer.email,
+      customerPhone: input.customer.phone,
+      preferredContact: input.customer.preferredContact,
+      helpNeeded: input.helpNeeded,
+      concernsUserId: input.concernsUserId,
+      concernsUserName: null,
+      concernsProduct: input.concernsProduct,
+      assigneeId: assignee?.id ?? null,
+      assigneeName: assignee?.name ?? null,
+      createdBy: by.id,
+      createdByName: by.id ? by.name : null,
+      receivedAt: now,
+      acknowledgedAt: null,
+      firstResponseAt: null,
+      respondedAt: null,
+      closedAt: null,
+      outcome: null,
+      outcomeReason: '',
+      rootCause: null,
+      resolvedFirstContact: false,
+      customerAccepted: null,
+      reopenCount: 0,
+      disputeCount: 0,
+      externalBody: null,
+      externalReference: '',
+      escalated: false,
+      sortDue: clockPlan?.sortDue ?? new Date(Infinity),
+      deadlineState: clockPlan?.deadlineState ?? 'none',
+      version: 1,
+      updatedAt: now,
+    };
+    type Entry = {
+      caseId: string;
+      type: string;
+      at: Date;
+      actorId: string | null;
+      body: string;
+      data: object;
+    };
+    const timeline: Entry[] = [
+      {
+        caseId: id,
+        type: 'created',
+        at: now,
+        actorId: by.id,
+        body: by.id
+          ? `Recorded by ${by.name} (${input.channel})`
+          : `Received through the ${by.via.toLowerCase()}`,
+        data: { channel: input.channel, reference },
+      },
+    ];
+    if (assignee)
+      timeline.push({
         caseId: id,
         type: 'assigned',
         at: now,
         actorId: by.id,
-        body: input.assigneeId ? 'Assigned when recorded' : 'Assigned by the assignment rule',
-        data: { to: assigneeId },
+        body: assignedByHand || firstContact ? 'Assigned when recorded' : 'Assigned by the assignment rule',
+        data: { to: assignee.id },
       });
-    for (const step of input.handlingSteps) await repo.recordStep(tx, id, step, now, by.id);
-    let row = (await repo.findCase(tx, id))!;
-    await clocks.startClocks(
-      tx,
-      {
-        id,
-        reference,
-        areaId: row.areaId,
-        priority: row.priority as Priority,
-        categoryId: row.categoryId,
-        receivedAt: row.receivedAt,
-      },
-      by.id,
-    );
-    if (input.sendAcknowledgement && row.customerEmail && !input.resolvedAtFirstContact) {
-      const mail = await renderFor(tx, row, 'acknowledgement', by.id ? by.name : 'the team');
-      if (mail) {
-        await emailCustomer(tx, row, null, { ...mail, purpose: 'acknowledgement' });
-        await repo.updateCase(tx, id, { status: 'acknowledged', acknowledgedAt: now }, now);
-        await repo.appendEvent(tx, {
-          caseId: id,
-          type: 'status',
-          at: now,
-          actorId: by.id,
-          body: 'Acknowledged by email',
-          data: { from: 'received', to: 'acknowledged' },
-        });
-        await clocks.fulfil(tx, id, 'acknowledgement', now, by.id);
-      }
-    }
-    if (input.resolvedAtFirstContact) {
-      await repo.updateCase(
-        tx,
-        id,
-        {
-          status: 'closed',
-          acknowledgedAt: now,
-          firstResponseAt: now,
-          respondedAt: now,
-          closedAt: now,
-          outcome: input.kind === 'complaint' ? 'resolved_first_contact' : 'no_further_action',
-          outcomeReason: input.resolutionNote,
-          resolvedFirstContact: true,
-        },
-        now,
+    const clockEntries = clockPlan?.timeline ?? [];
+    const started = clockEntries.filter((e) => e.data.event === 'started');
+    timeline.push(...started);
+    const jobs: PlannedCase['jobs'] = (clockPlan?.jobs ?? []).map((j) => ({
+      queue: j.queue,
+      payload: j.payload,
+      run_at: j.runAt,
+      dedupe_key: j.dedupeKey,
+      max_attempts: j.maxAttempts,
+    }));
+    if (acknowledge) {
+      const resolutionDue = clockPlan?.dtos.find((c) => c.kind === 'resolution')?.dueAt;
+      const rendered = renderTemplate(
+        snap.acknowledgement!,
+        valuesFor(
+          row,
+          snap.org,
+          undefined,
+          resolutionDue ? new Date(resolutionDue) : null,
+          by.id ? by.name : 'the team',
+        ),
       );
-      await repo.appendEvent(tx, {
+      const composed = composeCustomerEmail(row, null, { ...rendered, purpose: 'acknowledgement' })!;
+      jobs.push({
+        queue: MAIL_QUEUE,
+        payload: composed.mail,
+        run_at: now,
+        dedupe_key: null,
+        max_attempts: 10,
+      });
+      timeline.push(composed.event, {
+        caseId: id,
+        type: 'status',
+        at: now,
+        actorId: by.id,
+        body: 'Acknowledged by email',
+        data: { from: 'received', to: 'acknowledged' },
+      });
+      Object.assign(row, { status: 'acknowledged', acknowledgedAt: now });
+    }
+    if (firstContact) {
+      Object.assign(row, {
+        status: 'closed',
+        acknowledgedAt: now,
+        firstResponseAt: now,
+        respondedAt: now,
+        closedAt: now,
+        outcome: input.kind === 'complaint' ? 'resolved_first_contact' : 'no_further_action',
+        outcomeReason: input.resolutionNote,
+        resolvedFirstContact: true,
+      });
+      timeline.push({
         caseId: id,
         type: 'status',
         at: now,
@@ -765,18 +973,112 @@ export function createCaseService(
         body: input.resolutionNote || 'Resolved at first contact',
         data: { from: 'received', to: 'closed', outcome: 'resolved_first_contact' },
       });
-      for (const kind of ['acknowledgement', 'first_response', 'resolution'] as const)
-        await clocks.fulfil(tx, id, kind, now, by.id);
     }
-    row = (await repo.findCase(tx, id))!;
-    // Last before commit: the audit chain's lock is held from here to the commit, so keep that short.
-    await writeAudit(tx, by.stamp, {
-      action: 'case.created',
-      entityType: 'case',
-      entityId: id,
-      after: auditView(row),
-    });
-    return row;
+    timeline.push(...clockEntries.filter((e) => e.data.event !== 'started'));
+    const steps = [...new Set(input.handlingSteps)].map((step) => ({ step, doneAt: now, by: by.id }));
+    const plan: PlannedCase = {
+      generation: snap.generation,
+      caseRow: {
+        id,
+        reference,
+        kind: row.kind,
+        need_type: row.needType,
+        area_id: row.areaId,
+        team_id: row.teamId,
+        channel: row.channel,
+        status: row.status,
+        priority: row.priority,
+        severity: row.severity,
+        category_id: row.categoryId,
+        subject: row.subject,
+        description: row.description,
+        desired_outcome: row.desiredOutcome,
+        customer_type: row.customerType,
+        customer_name: row.customerName,
+        customer_organisation: row.customerOrganisation,
+        customer_email: row.customerEmail,
+        customer_phone: row.customerPhone,
+        preferred_contact: row.preferredContact,
+        help_needed: row.helpNeeded,
+        concerns_user_id: row.concernsUserId,
+        concerns_product: row.concernsProduct,
+        assignee_id: row.assigneeId,
+        created_by: row.createdBy,
+        external_id: input.externalId,
+        received_at: now,
+        acknowledged_at: row.acknowledgedAt,
+        first_response_at: row.firstResponseAt,
+        responded_at: row.respondedAt,
+        closed_at: row.closedAt,
+        outcome: row.outcome,
+        outcome_reason: row.outcomeReason,
+        resolved_first_contact: row.resolvedFirstContact,
+        sort_due: clockPlan?.sortDue ?? 'infinity',
+        deadline_state: row.deadlineState,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      },
+      events: timeline.map((e) => ({
+        case_id: e.caseId,
+        type: e.type,
+        at: e.at,
+        actor_id: e.actorId,
+        body: e.body,
+        data: e.data,
+      })),
+      steps: steps.map((s) => ({ case_id: id, step: s.step, done_at: s.doneAt, done_by: s.by })),
+      clocks: (clockPlan?.clocks ?? []).map((c) => ({
+        id: c.id,
+        case_id: c.caseId,
+        kind: c.kind,
+        target_kind: c.targetKind,
+        target_value: c.targetValue,
+        warning_percent: c.warningPercent,
+        calendar_id: c.calendarId,
+        state: c.state,
+        started_at: c.startedAt,
+        due_at: c.dueAt,
+        warning_at: c.warningAt,
+        fulfilled_at: c.fulfilledAt,
+        warned_at: c.warnedAt,
+        breached_at: c.breachedAt,
+        cycle: c.cycle,
+        version: c.version,
+      })),
+      clockEvents: (clockPlan?.clockEvents ?? []).map((e) => ({
+        clock_id: e.clockId,
+        type: e.type,
+        at: e.at,
+        actor_id: e.actorId,
+        reason: e.reason,
+      })),
+      jobs,
+      audit: (() => {
+        const a = auditRow(by.stamp, {
+          action: 'case.created',
+          entityType: 'case',
+          entityId: id,
+          after: auditView(row),
+        });
+        return {
+          at: a.at,
+          actor_id: a.actorId,
+          actor_label: a.actorLabel,
+          action: a.action,
+          entity_type: a.entityType,
+          entity_id: a.entityId,
+          before: a.before,
+          after: a.after,
+          request_id: a.requestId,
+        };
+      })(),
+    };
+    const known = {
+      steps: steps.map((s) => ({ step: s.step, doneAt: s.doneAt, by: s.by ? by.name : '' })),
+      clocks: clockPlan?.dtos ?? [],
+    };
+    return { row, plan, known };
   }
 
   /** What the audit trail keeps of a case: fields, with contact details reduced to whether they were given. */

@@ -356,7 +356,7 @@ export function createCaseCatalogue({ db, clock }: Deps) {
   async function pickAssignee(
     tx: Db,
     c: { areaId: string; categoryId: string | null; concernsUserId: string | null },
-  ): Promise<string | null> {
+  ): Promise<{ id: string; name: string } | null> {
     const res = await tx.execute(sql`
       SELECT r.id, r.team_id, r.strategy, r.last_assignee_id FROM assignment_rules r
       WHERE r.active AND r.area_id = ${c.areaId}::uuid
@@ -387,7 +387,7 @@ export function createCaseCatalogue({ db, clock }: Deps) {
       .update(assignmentRules)
       .set({ lastAssigneeId: chosen.id })
       .where(eq(assignmentRules.id, rule.id));
-    return chosen.id;
+    return { id: chosen.id, name: chosen.name };
   }
 
   // ---------------------------------------------------------------------------------------------------- saved views
