@@ -32,7 +32,8 @@ export const auditEventSchema = z.object({
   before: z.unknown(),
   after: z.unknown(),
   requestId: z.string().nullable(),
-  hash: z.string(),
+  /** Null for a moment after commit, until the chainer links the event into the chain. */
+  hash: z.string().nullable(),
 });
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 
