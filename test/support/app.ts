@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
 import { buildApp } from '../../src/server/app.js';
@@ -28,8 +31,13 @@ export interface TestAppOptions {
 /** A real app on a fresh real database, with a movable clock and captured email. */
 export async function createTestApp(options: TestAppOptions = {}) {
   const database = await createTestDatabase();
+  // Files (attachments) go to a fresh folder removed on close, never to the project's ./data.
+  const ownDataDir = options.config?.dataDir
+    ? null
+    : fs.mkdtempSync(path.join(os.tmpdir(), 'verity-test-data-'));
   const config: Config = {
     ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://verity.test' }),
+    ...(ownDataDir ? { dataDir: ownDataDir } : {}),
     ...options.config,
   };
   const clock = options.clock ?? new ManualClock(new Date());
@@ -51,6 +59,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     async close() {
       await built.close();
       await database.drop();
+      if (ownDataDir) fs.rmSync(ownDataDir, { recursive: true, force: true });
     },
   };
 }
