@@ -138,12 +138,19 @@ describe('public pages in Chromium: accessible, keyboard only, end to end', () =
     await page.getByLabel('What happened?').fill('Loud music from the bar until 2am.');
     await page.getByLabel('Your name').fill('Axel Tester');
     await page.getByLabel('Your email address').fill('axel@example.net');
+    await page.locator('#files').setInputFiles({
+      name: 'noise-log.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('00:40 music\n01:30 still music\n'),
+    });
     await page.getByRole('button', { name: 'Send' }).press('Enter');
     await page.getByRole('heading', { name: /Thank you — we have received your complaint/ }).waitFor();
+    await page.getByText('We added 1 file to your case.').waitFor();
     expect(await axe(page, 'acknowledgement')).toEqual([]);
 
     await page.getByRole('link', { name: 'Track your case' }).press('Enter');
     await page.getByRole('heading', { name: 'Noise at night' }).waitFor();
+    await page.getByRole('link', { name: 'noise-log.txt' }).waitFor();
     expect(await axe(page, 'track-view')).toEqual([]);
 
     await page.goto(`${verity.url}/track`);

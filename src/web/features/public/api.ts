@@ -2,6 +2,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import type { CustomerCaseView } from '../../../contracts/cases.js';
 import type {
   Charter,
+  PublicAttachment,
   PublicSettings,
   PublicSettingsUpdate,
   PublicSubmission,
@@ -124,6 +125,39 @@ export function useTrackDecision(token: string) {
         redirectOnUnauthenticated: false,
       }),
     onSuccess: (view) => queryClient.setQueryData(trackKey(token), view),
+  });
+}
+
+/** Sends the customer's files to their case (multipart). */
+export function uploadCustomerFiles(token: string, files: File[]) {
+  const body = new FormData();
+  for (const f of files) body.append('files', f, f.name);
+  return api<{ items: PublicAttachment[] }>('/api/v1/public/track/attachments', {
+    method: 'POST',
+    query: { token },
+    body,
+    redirectOnUnauthenticated: false,
+  });
+}
+
+export function useTrackFiles(token: string) {
+  return useQuery({
+    queryKey: ['public', 'track', token, 'files'],
+    queryFn: ({ signal }) =>
+      api<{ items: PublicAttachment[] }>('/api/v1/public/track/attachments', {
+        query: { token },
+        signal,
+        redirectOnUnauthenticated: false,
+      }),
+    retry: false,
+  });
+}
+
+export function useAddTrackFiles(token: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (files: File[]) => uploadCustomerFiles(token, files),
+    onSuccess: (list) => queryClient.setQueryData(['public', 'track', token, 'files'], list),
   });
 }
 

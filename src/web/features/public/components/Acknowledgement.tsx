@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { Anchor, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import type { CaseKind } from '../../../../contracts/cases.js';
 import type { Charter, SubmissionResult } from '../../../../contracts/public.js';
@@ -11,15 +11,20 @@ const KIND_WORDS: Record<CaseKind, string> = {
   enquiry: 'question',
 };
 
+/** What became of the files chosen on the form: added, refused (with why), or to be added later. */
+export type FilesOutcome = { added: number } | { error: string } | { later: true } | null;
+
 /** What the customer sees the moment their feedback is recorded: the reference and what happens next. */
 export function Acknowledgement({
   result,
   charter,
   onAnother,
+  files = null,
 }: {
   result: SubmissionResult;
   charter: Charter | undefined;
   onAnother?: () => void;
+  files?: FilesOutcome;
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -36,6 +41,9 @@ export function Acknowledgement({
           open that link, within 24 hours.
         </Text>
         <Text>If the email does not arrive in a few minutes, look in your junk or spam folder.</Text>
+        {files ? (
+          <Text>You can add your files on the track page once we have your {KIND_WORDS[result.kind]}.</Text>
+        ) : null}
         <Anchor component={Link} to="/charter" underline="always">
           Read our service charter
         </Anchor>
@@ -63,6 +71,18 @@ export function Acknowledgement({
           <Text size="sm">Keep it: you need it to check progress or to contact us about this.</Text>
         </Stack>
       </Card>
+      {files && 'added' in files ? (
+        <Alert color="teal" title="Your files were added">
+          {files.added === 1
+            ? 'We added 1 file to your case.'
+            : `We added ${files.added} files to your case.`}
+        </Alert>
+      ) : null}
+      {files && 'error' in files ? (
+        <Alert color="orange" title="Your files were not added" role="alert">
+          {files.error} Your {KIND_WORDS[result.kind]} was received; you can add files on the track page.
+        </Alert>
+      ) : null}
       <Stack gap="xs">
         <Title order={2}>What happens next</Title>
         <List type="ordered" spacing="xs">

@@ -20,11 +20,18 @@ import { Link, useSearch } from '@tanstack/react-router';
 import type { CaseKind } from '../../../../contracts/cases.js';
 import { PUBLIC_KIND_LABELS, type SubmissionResult } from '../../../../contracts/public.js';
 import { ErrorState } from '../../../components/states.js';
-import { ProblemAlert } from '../../../components/ProblemAlert.js';
+import { ProblemAlert, problemSummary } from '../../../components/ProblemAlert.js';
 import { isApiError } from '../../../lib/api.js';
 import { applyServerErrors, fieldForPath, sentence } from '../../../lib/forms.js';
-import { useCharter, usePublicAreas, usePublicCategories, useSubmitFeedback } from '../api.js';
-import { Acknowledgement } from './Acknowledgement.js';
+import {
+  uploadCustomerFiles,
+  useCharter,
+  usePublicAreas,
+  usePublicCategories,
+  useSubmitFeedback,
+} from '../api.js';
+import { Acknowledgement, type FilesOutcome } from './Acknowledgement.js';
+import { checkFiles, FilePicker } from './FilePicker.js';
 import { ErrorSummary, fieldId, type SummaryItem } from './ErrorSummary.js';
 
 interface Values {
@@ -61,6 +68,7 @@ const FIELD_ORDER = [
   'help.language',
   'help.representativeName',
   'help.other',
+  'files',
 ];
 
 /** A fresh key for each form: a second press of Send (or a retry) names the same submission. */
@@ -102,6 +110,10 @@ export function FeedbackPage() {
   const [result, setResult] = useState<SubmissionResult | null>(null);
   const [summary, setSummary] = useState<SummaryItem[]>([]);
   const [problem, setProblem] = useState<unknown>(null);
+  const [files, setFiles] = useState<File[]>([]);
+  const [filesError, setFilesError] = useState<string | null>(null);
+  const [filesOutcome, setFilesOutcome] = useState<FilesOutcome>(null);
+  const [uploading, setUploading] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   // Each time the summary is shown, focus moves to it so it is read out and its links come next.
   const [shown, setShown] = useState(0);
@@ -149,6 +161,12 @@ export function FeedbackPage() {
 
   const onSubmit = form.onSubmit(
     (values) => {
+      const fileProblem = checkFiles(files);
+      setFilesError(fileProblem);
+      if (fileProblem) {
+        showSummary({ files: fileProblem });
+        return;
+      }
       setSummary([]);
       setProblem(null);
       submit.mutate(
@@ -171,8 +189,18 @@ export function FeedbackPage() {
         },
         {
           onSuccess: (answer) => {
-            setResult(answer);
-            window.scrollTo({ top: 0 });
+            const finish = (outcome: FilesOutcome) => {
+              setFilesOutcome(outcome);
+              setResult(answer);
+              window.scrollTo({ top: 0 });
+            };
+            if (!files.length) return finish(null);
+            if (answer.status !== 'received' || !answer.trackingToken) return finish({ later: true });
+            setUploading(true);
+            uploadCustomerFiles(answer.trackingToken, files)
+              .then((list) => finish({ added: list.items.length }))
+              .catch((error: unknown) => finish({ error: problemSummary(error).detail }))
+              .finally(() => setUploading(false));
           },
           onError: (error) => {
             const leftover = applyServerErrors(form, error);
@@ -190,7 +218,11 @@ export function FeedbackPage() {
         },
       );
     },
-    (errors) => showSummary(errors),
+    (errors) => {
+      const fileProblem = checkFiles(files);
+      setFilesError(fileProblem);
+      showSummary(fileProblem ? { ...errors, files: fileProblem } : errors);
+    },
   );
 
   const categoryData = useMemo(() => {
@@ -218,7 +250,10 @@ export function FeedbackPage() {
       <Acknowledgement
         result={result}
         charter={charter.data}
+        files={filesOutcome}
         onAnother={() => {
+          setFiles([]);
+          setFilesOutcome(null);
           setResult(null);
           setKey(newIdempotencyKey());
           form.setValues(initialValues('complaint'));
@@ -436,6 +471,17 @@ export function FeedbackPage() {
             </Stack>
           </Fieldset>
 
+          <FilePicker
+            id="files"
+            label="Photos or documents (optional)"
+            files={files}
+            error={filesError}
+            onChange={(chosen) => {
+              setFiles(chosen);
+              setFilesError(checkFiles(chosen));
+            }}
+          />
+
           {/* Honeypot: hidden from people and assistive technology; bots fill it in. */}
           <div className="visually-hidden" aria-hidden="true">
             <label htmlFor="website">Leave this empty</label>
@@ -458,7 +504,7 @@ export function FeedbackPage() {
           </Text>
           <ProblemAlert error={problem} />
           <Group>
-            <Button type="submit" size="md" loading={submit.isPending}>
+            <Button type="submit" size="md" loading={submit.isPending || uploading}>
               Send
             </Button>
           </Group>

@@ -23,7 +23,16 @@ import type { CaseKind, CustomerCaseView, CustomerStage } from '../../../../cont
 import { problemSummary } from '../../../components/ProblemAlert.js';
 import { isApiError } from '../../../lib/api.js';
 import { fieldForPath, sentence } from '../../../lib/forms.js';
-import { useCharter, useTrackDecision, useTrackedCase, useTrackLookup, useTrackReply } from '../api.js';
+import {
+  useAddTrackFiles,
+  useCharter,
+  useTrackDecision,
+  useTrackedCase,
+  useTrackFiles,
+  useTrackLookup,
+  useTrackReply,
+} from '../api.js';
+import { checkFiles, FilePicker } from './FilePicker.js';
 import { ErrorSummary, fieldId, type SummaryItem } from './ErrorSummary.js';
 import { Paragraphs } from './Paragraphs.js';
 
@@ -342,6 +351,8 @@ function TrackedCase({ token }: { token: string }) {
 
       {v.canReply ? <Reply token={token} waiting={v.stage === 'waiting_for_you'} /> : null}
 
+      <Files token={token} canAdd={v.canReply} />
+
       <Text size="sm">
         Not happy with how we are handling it? Read{' '}
         <Anchor component={Link} to="/charter" hash="escalation" underline="always">
@@ -467,5 +478,96 @@ function Decision({ token }: { token: string }) {
         </Group>
       </Stack>
     </Card>
+  );
+}
+
+const size = (bytes: number) =>
+  bytes < 1024 * 1024
+    ? `${Math.max(1, Math.round(bytes / 1024))} KB`
+    : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+function Files({ token, canAdd }: { token: string; canAdd: boolean }) {
+  const list = useTrackFiles(token);
+  const add = useAddTrackFiles(token);
+  const [files, setFiles] = useState<File[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [added, setAdded] = useState(0);
+  const [picker, setPicker] = useState(0);
+  const send = () => {
+    const problem = files.length ? checkFiles(files) : 'Choose at least one file';
+    setError(problem);
+    setAdded(0);
+    if (problem) return;
+    add.mutate(files, {
+      onSuccess: () => {
+        setAdded(files.length);
+        setFiles([]);
+        // A new input element: the browser keeps no stale choice.
+        setPicker((n) => n + 1);
+      },
+    });
+  };
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="files-title">
+      <Title order={2} id="files-title">
+        Your files
+      </Title>
+      {list.isPending ? (
+        <Skeleton h={40} aria-label="Loading your files" />
+      ) : list.isError ? (
+        <Alert color="red" title="Your files could not be loaded" role="alert">
+          {problemSummary(list.error).detail}
+        </Alert>
+      ) : list.data.items.length === 0 ? (
+        <Text c="dimmed">You have not added any files.</Text>
+      ) : (
+        <List spacing={4}>
+          {list.data.items.map((f) => (
+            <List.Item key={f.id}>
+              <Anchor href={f.downloadUrl} underline="always" download={f.name}>
+                {f.name}
+              </Anchor>{' '}
+              <Text span size="sm" c="dimmed">
+                ({size(f.sizeBytes)}, added {when(f.createdAt)})
+              </Text>
+            </List.Item>
+          ))}
+        </List>
+      )}
+      {canAdd ? (
+        <Stack gap="sm">
+          <FilePicker
+            key={picker}
+            id="track-files"
+            label="Add photos or documents"
+            files={files}
+            error={error}
+            onChange={(chosen) => {
+              setFiles(chosen);
+              setError(chosen.length ? checkFiles(chosen) : null);
+            }}
+          />
+          <div aria-live="polite">
+            {added ? (
+              <Alert color="teal" title="Added">
+                {added === 1
+                  ? 'Your file was added to your case.'
+                  : `Your ${added} files were added to your case.`}
+              </Alert>
+            ) : null}
+          </div>
+          {add.isError ? (
+            <Alert color="red" title={problemSummary(add.error).title} role="alert">
+              {problemSummary(add.error).detail}
+            </Alert>
+          ) : null}
+          <Group>
+            <Button variant="outline" onClick={send} loading={add.isPending}>
+              Add files
+            </Button>
+          </Group>
+        </Stack>
+      ) : null}
+    </Stack>
   );
 }
