@@ -151,6 +151,8 @@ export interface ConvertOptions {
   /** Date-only and zone-less values are read in this time zone (the organisation's). */
   timeZone: string;
   now: Date;
+  /** Dates already read in this file (real files repeat few distinct dates): saves most of the parsing. */
+  dateCache?: Map<string, Date | null>;
 }
 
 const byLabel = <K extends string>(labels: Record<K, string>, extra: Record<string, K> = {}) => {
@@ -243,7 +245,7 @@ const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1
 
 /** Reads one data row. Every problem of the row is named, not only the first. */
 export function convertRow(values: string[], options: ConvertOptions): RowResult {
-  const { headers, mapping, timeZone, now } = options;
+  const { headers, mapping, timeZone, now, dateCache } = options;
   const problems: RowProblem[] = [];
   const at = new Map<ImportTarget, { value: string; column: string }>();
   const notes: string[] = [];
@@ -276,7 +278,14 @@ export function convertRow(values: string[], options: ConvertOptions): RowResult
       if (required) problem(t, 'the date is empty');
       return null;
     }
-    const d = parseDate(v, mapping.dateOrder, timeZone);
+    let d = dateCache?.get(v);
+    if (d === undefined) {
+      d = parseDate(v, mapping.dateOrder, timeZone);
+      if (dateCache) {
+        if (dateCache.size >= 20_000) dateCache.clear();
+        dateCache.set(v, d);
+      }
+    }
     if (!d) {
       problem(
         t,

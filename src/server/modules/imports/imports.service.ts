@@ -328,7 +328,7 @@ export function createImportService(deps: Deps, organisation: OrganisationServic
 
     const actorId = row.createdBy;
     const file = fileOf(row);
-    const options = { headers: row.headers, mapping, timeZone, now: started };
+    const options = { headers: row.headers, mapping, timeZone, now: started, dateCache: new Map() };
 
     const flush = async (batch: SourceRow[], bytes: number) => {
       const good: { source: SourceRow; value: ImportedCase; areaId: string }[] = [];
