@@ -11,6 +11,9 @@ export function useImportList() {
       api<Page<Import>>('/api/v1/imports', { query: { cursor: pageParam, limit: 20 }, signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+    // Keeps the statuses and counts of running imports current.
+    refetchInterval: (query) =>
+      query.state.data?.pages.some((p) => p.items.some((imp) => isBusy(imp))) ? 2000 : false,
   });
 }
 

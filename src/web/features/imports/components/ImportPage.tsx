@@ -56,6 +56,12 @@ const STATUS_COLOURS: Record<Import['status'], string> = {
 };
 const isBusy = (imp: Import) => imp.status === 'queued' || imp.status === 'running';
 const count = (n: number) => n.toLocaleString();
+const fileSize = (bytes: number) =>
+  bytes < 1024
+    ? `${bytes} bytes`
+    : bytes < 1024 * 1024
+      ? `${Math.round(bytes / 1024)} KB`
+      : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** Import of history: upload a CSV or XLSX file, map its columns, dry run, run, and read the error report. */
 export function ImportPage() {
@@ -248,9 +254,7 @@ function ImportEditor({ imp }: { imp: Import }) {
               {imp.fileName}
             </Title>
             <Text size="sm" c="dimmed">
-              {imp.format.toUpperCase()} ·{' '}
-              {(imp.sizeBytes / 1024).toLocaleString(undefined, { maximumFractionDigits: 0 })} KB ·{' '}
-              {imp.headers.length} columns
+              {imp.format.toUpperCase()} · {fileSize(imp.sizeBytes)} · {imp.headers.length} columns
             </Text>
           </Stack>
           <StatusBadge imp={imp} />
@@ -434,7 +438,12 @@ function Preview({ imp }: { imp: Import }) {
           The file has a header row but no data rows.
         </Text>
       ) : (
-        <ScrollArea type="auto" offsetScrollbars>
+        <ScrollArea
+          type="auto"
+          offsetScrollbars
+          // Wider than the page: keyboard users scroll it once it has focus.
+          viewportProps={{ tabIndex: 0, 'aria-label': 'First rows of the file, scrollable' }}
+        >
           <Table striped withTableBorder fz="xs" verticalSpacing={4}>
             <Table.Thead>
               <Table.Tr>
