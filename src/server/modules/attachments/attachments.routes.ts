@@ -12,6 +12,12 @@ import type { AttachmentService } from './attachments.service.js';
 
 const MB = ATTACHMENT_LIMITS.fileBytes / (1024 * 1024);
 
+const uploadForm = z
+  .object({
+    files: z.array(z.string().meta({ format: 'binary' })).describe('One part per file (any field name).'),
+  })
+  .nullish();
+
 export function attachmentRoutes(app: ZodApp, service: AttachmentService): void {
   const tags = ['Attachments'];
   app.get('/api/v1/cases/:id/attachments', {
@@ -36,6 +42,8 @@ export function attachmentRoutes(app: ZodApp, service: AttachmentService): void 
         '409; a type not accepted: 415. Nothing is kept from a refused upload.',
       consumes: ['multipart/form-data'],
       params: idParams,
+      // Describes the form for the API documentation; the parts themselves are read as streams by the handler.
+      body: uploadForm,
       response: { 201: z.object({ items: z.array(attachmentSchema) }) },
     },
     handler: async (req, reply) =>
