@@ -264,4 +264,30 @@ describe('public pages in Chromium: accessible, keyboard only, end to end', () =
     const after = (await manager.get(`/api/v1/cases/${c.id}`)).json<Case>();
     expect(after.status).toBe('under_review');
   });
+
+  it('an administrator edits the charter and the branding; customers see it at once', async () => {
+    const page = await newPage(1280, true);
+    await page.goto(`${verity.url}/sign-in`);
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+    await page.getByRole('link', { name: 'Public pages' }).click();
+    await page.getByRole('heading', { name: 'Public pages', level: 1 }).waitFor();
+    await page.getByLabel('Name shown to customers').fill('Harbour Hotels');
+    await page.getByLabel('Main colour').fill('#ffd43b');
+    await page.getByLabel('External body customers can go to (optional)').fill('Fair Trading Office');
+    await page.getByLabel('Its web address (optional)').fill('https://fairtrading.example');
+    expect(await axe(page, 'admin-public-pages')).toEqual([]);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Public pages saved.').waitFor();
+
+    await page.goto(`${verity.url}/charter`);
+    await page.getByRole('link', { name: 'Fair Trading Office (opens in a new tab)' }).waitFor();
+    const header = page.getByRole('banner');
+    await header.getByText('Harbour Hotels', { exact: true }).waitFor();
+    // A light colour gets black text, so the header stays readable.
+    expect(await header.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(0, 0, 0)');
+    expect(await axe(page, 'charter-branded')).toEqual([]);
+  });
 });

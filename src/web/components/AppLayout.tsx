@@ -39,6 +39,7 @@ import {
   IconUserCircle,
   IconUsers,
   IconUsersGroup,
+  IconWorldWww,
 } from '@tabler/icons-react';
 import type { Permission } from '../../contracts/permissions.js';
 import { api } from '../lib/api.js';
@@ -108,6 +109,12 @@ const NAV_GROUPS: { label: string | null; items: NavItem[] }[] = [
         to: '/settings',
         label: 'Settings',
         icon: <IconSettings {...iconProps} />,
+        permission: 'settings:manage',
+      },
+      {
+        to: '/public-pages',
+        label: 'Public pages',
+        icon: <IconWorldWww {...iconProps} />,
         permission: 'settings:manage',
       },
     ],

@@ -129,6 +129,18 @@ export const settingsRoute = createRoute({
   ),
 });
 
+export const publicPagesSettingsRoute = createRoute({
+  getParentRoute: () => appLayoutRoute,
+  path: '/public-pages',
+  component: requiring(
+    'settings:manage',
+    lazyRouteComponent(
+      () => import('../features/public/components/PublicPagesSettingsPage.js'),
+      'PublicPagesSettingsPage',
+    ),
+  ),
+});
+
 export const auditRoute = createRoute({
   getParentRoute: () => appLayoutRoute,
   path: '/audit',
