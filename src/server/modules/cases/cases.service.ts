@@ -93,6 +93,26 @@ export function maskName(name: string): string {
     .join(' ');
 }
 
+// Building an Intl format takes far longer than using one: keep one per locale and zone or currency.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+function letterDateFormat(locale: string, timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}`;
+  let f = dateFormats.get(key);
+  if (!f)
+    dateFormats.set(
+      key,
+      (f = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone })),
+    );
+  return f;
+}
+function currencyFormat(locale: string, currency: string): Intl.NumberFormat {
+  const key = `${locale}|${currency}`;
+  let f = moneyFormats.get(key);
+  if (!f) moneyFormats.set(key, (f = new Intl.NumberFormat(locale, { style: 'currency', currency })));
+  return f;
+}
+
 export type CaseService = ReturnType<typeof createCaseService>;
 
 export function createCaseService(
@@ -466,12 +486,8 @@ export function createCaseService(
   ): TemplateValues {
     const locale = org?.locale ?? 'en-AU';
     const timeZone = org?.timeZone ?? 'UTC';
-    const date = (d: Date) =>
-      new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(d);
-    const money = (cents: number) =>
-      new Intl.NumberFormat(locale, { style: 'currency', currency: org?.currency ?? 'AUD' }).format(
-        cents / 100,
-      );
+    const date = (d: Date) => letterDateFormat(locale, timeZone).format(d);
+    const money = (cents: number) => currencyFormat(locale, org?.currency ?? 'AUD').format(cents / 100);
     const awarded = (resolution?.actions ?? []).filter((a) => a.amountCents > 0);
     return {
       'customer.name': row.customerName || 'customer',

@@ -207,22 +207,27 @@ SELECT count(*)::int AS n FROM c`;
  */
 export class CaseWriter {
   private pending: { plan: PlannedCase; resolve: (o: WriteOutcome) => void }[] = [];
-  private flushing = false;
+  private inFlight = 0;
 
+  /**
+   * @param maxInFlight statements at once: on a PostgreSQL server each waits for its commit to reach the
+   * disk, so several overlap; PGlite runs one at a time anyway.
+   */
   constructor(
     private readonly db: Db,
+    private readonly maxInFlight = 4,
     private readonly maxBatch = 100,
   ) {}
 
   write(plan: PlannedCase): Promise<WriteOutcome> {
     return new Promise((resolve) => {
       this.pending.push({ plan, resolve });
-      if (!this.flushing) void this.flush();
+      if (this.inFlight < this.maxInFlight) void this.flush();
     });
   }
 
   private async flush() {
-    this.flushing = true;
+    this.inFlight++;
     try {
       while (this.pending.length) {
         // One generation per statement: the rest wait for the next round.
@@ -240,7 +245,7 @@ export class CaseWriter {
         for (const b of batch) b.resolve(await this.run([b.plan]));
       }
     } finally {
-      this.flushing = false;
+      this.inFlight--;
     }
   }
 

@@ -184,6 +184,9 @@ function describeTarget(t: Target): string {
 
 const kindLabel = (kind: string) => DEADLINE_KINDS[kind as DeadlineKind] ?? kind;
 
+/** Intl formats are slow to build: one per locale and zone. */
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
 export type DeadlineService = ReturnType<typeof createDeadlineService>;
 
 export function createDeadlineService(deps: Deps, organisation: OrganisationService, events: CaseEvents) {
@@ -201,16 +204,22 @@ export function createDeadlineService(deps: Deps, organisation: OrganisationServ
     timeZone: string,
   ): (at: Date | null) => string {
     const zone = isKnownTimeZone(timeZone) ? timeZone : (org?.timeZone ?? 'UTC');
-    const format = new Intl.DateTimeFormat(org?.locale ?? 'en-AU', {
-      timeZone: zone,
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      hour: 'numeric',
-      minute: '2-digit',
-      timeZoneName: 'short',
-    });
+    const key = `${org?.locale ?? 'en-AU'}|${zone}`;
+    let format = clockFormats.get(key);
+    if (!format)
+      clockFormats.set(
+        key,
+        (format = new Intl.DateTimeFormat(org?.locale ?? 'en-AU', {
+          timeZone: zone,
+          weekday: 'short',
+          day: 'numeric',
+          month: 'short',
+          year: 'numeric',
+          hour: 'numeric',
+          minute: '2-digit',
+          timeZoneName: 'short',
+        })),
+      );
     return (at) => (at ? format.format(at) : 'unknown (paused)');
   }
 

@@ -161,6 +161,28 @@ export function createIdentityService(deps: Deps, organisation: OrganisationServ
   const { db, clock, config, log } = deps;
 
   // ------------------------------------------------------------------ authentication
+  /**
+   * API tokens looked up in the last few seconds, so an integration sending many requests does not cost a
+   * query each. Any change to people, roles or tokens here empties it; another instance's change is seen
+   * within TOKEN_CACHE_MS.
+   */
+  const tokenCache = new Map<
+    string,
+    { found: Awaited<ReturnType<typeof repo.findApiTokenForAuth>>; until: number }
+  >();
+  const TOKEN_CACHE_MS = 5_000;
+  const forgetTokens = () => tokenCache.clear();
+
+  async function findToken(hash: string, now: Date) {
+    const hit = tokenCache.get(hash);
+    if (hit && hit.until > now.getTime() && (!hit.found?.token.expiresAt || hit.found.token.expiresAt > now))
+      return hit.found;
+    const found = await repo.findApiTokenForAuth(db, hash, now);
+    if (tokenCache.size > 10_000) tokenCache.clear();
+    tokenCache.set(hash, { found, until: now.getTime() + TOKEN_CACHE_MS });
+    return found;
+  }
+
   async function authenticate(req: FastifyRequest): Promise<Principal | null> {
     const now = clock.now();
     const auth = req.headers.authorization;
@@ -169,11 +191,12 @@ export function createIdentityService(deps: Deps, organisation: OrganisationServ
       if (!match || !match[1]!.startsWith(TOKEN_PREFIX)) {
         throw new AppError('unauthenticated', 'The Authorization header must be “Bearer <API token>”.');
       }
-      const found = await repo.findApiTokenForAuth(db, sha256(match[1]!), now);
+      const found = await findToken(sha256(match[1]!), now);
       if (!found)
         throw new AppError('unauthenticated', 'This API token is not valid, has expired or was revoked.');
       if (!found.token.lastUsedAt || now.getTime() - found.token.lastUsedAt.getTime() > SESSION_TOUCH_MS) {
         await repo.touchApiToken(db, found.token.id, now);
+        found.token.lastUsedAt = now;
       }
       return principalFrom(found.user, 'token', {
         tokenId: found.token.id,
@@ -291,6 +314,7 @@ export function createIdentityService(deps: Deps, organisation: OrganisationServ
   }
 
   async function signOutEverywhere(ctx: RequestContext): Promise<number> {
+    forgetTokens();
     const p = requireSignedInPerson(ctx);
     return db.transaction(async (tx) => {
       const n = await repo.deleteSessionsOfUser(tx, p.userId);
@@ -492,6 +516,7 @@ export function createIdentityService(deps: Deps, organisation: OrganisationServ
     ctx: RequestContext,
     input: z.infer<typeof resetCompleteSchema>,
   ): Promise<void> {
+    forgetTokens();
     const passwordHash = await hashPassword(input.password);
     await db.transaction(async (tx) => {
       const found = await repo.findOneTimeToken(tx, sha256(input.token), 'password_reset', clock.now(), true);
@@ -519,6 +544,7 @@ export function createIdentityService(deps: Deps, organisation: OrganisationServ
     ctx: RequestContext,
     input: z.infer<typeof changePasswordSchema>,
   ): Promise<void> {
+    forgetTokens();
     const p = requireSignedInPerson(ctx);
     const user = await repo.findUserById(db, p.userId);
     if (!user?.passwordHash || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
@@ -586,6 +612,7 @@ export function createIdentityService(deps: Deps, organisation: OrganisationServ
     id: string,
     input: z.infer<typeof userUpdateSchema>,
   ): Promise<User> {
+    forgetTokens();
     const p = requirePrincipal(ctx);
     return db.transaction(async (tx) => {
       await repo.lockUser(tx, id);
@@ -701,6 +728,7 @@ export function createIdentityService(deps: Deps, organisation: OrganisationServ
     id: string,
     input: z.infer<typeof roleUpdateSchema>,
   ): Promise<Role> {
+    forgetTokens();
     const p = requirePrincipal(ctx);
     return db.transaction(async (tx) => {
       const current = await repo.findRole(tx, id, true);
@@ -766,6 +794,7 @@ export function createIdentityService(deps: Deps, organisation: OrganisationServ
   }
 
   async function revokeApiToken(ctx: RequestContext, id: string): Promise<ApiToken> {
+    forgetTokens();
     const p = requireSignedInPerson(ctx);
     return db.transaction(async (tx) => {
       const row = await repo.revokeApiToken(tx, p.userId, id, clock.now());
