@@ -698,8 +698,7 @@ export function createCaseService(
           }
         : null;
     };
-    const before = await existing();
-    if (before) return before;
+    // No look first: the unique external id refuses a second case, and then the first is read back.
     let row: CaseRow;
     try {
       ({ row } = await recordNew(
