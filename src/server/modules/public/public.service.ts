@@ -375,6 +375,8 @@ export function createPublicService(
     const digest = emailDigest(input.customer.email);
 
     if (row.verifyEmailFirst) {
+      // Unconfirmed submissions hold personal details: none is kept past its link's life.
+      await repo.deleteStalePending(db, new Date(clock.now().getTime() - CONFIRM_HOURS * 3_600_000));
       const claimed = await db.transaction(async (tx) => {
         const ok = await repo.claimSubmission(tx, {
           key,
