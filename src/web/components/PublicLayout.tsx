@@ -1,6 +1,6 @@
 import { Suspense } from 'react';
-import { Box, Card, Center, Group, Loader, Stack, Text } from '@mantine/core';
-import { Outlet } from '@tanstack/react-router';
+import { Anchor, Box, Card, Center, Group, Loader, Stack, Text } from '@mantine/core';
+import { Link, Outlet } from '@tanstack/react-router';
 import { ColorSchemeToggle } from './ColorSchemeToggle.js';
 import { Logo } from './Logo.js';
 import { MAIN_ID, SkipLink } from './SkipLink.js';
@@ -29,6 +29,14 @@ export function PublicLayout({ wide = false }: { wide?: boolean }) {
               <Outlet />
             </Suspense>
           </Card>
+          <Group gap="md" justify="center">
+            <Anchor component={Link} to="/charter" size="sm" underline="always">
+              Service charter
+            </Anchor>
+            <Anchor component={Link} to="/feedback" size="sm" underline="always">
+              Give feedback or complain
+            </Anchor>
+          </Group>
           <Text size="xs" c="dimmed" ta="center">
             Verity — customer service quality management
           </Text>
