@@ -40,11 +40,12 @@ const STATUSES = [
 ];
 
 /** The real app on the given database, listening on a random loopback port. */
-export async function startBenchApp(database: Database) {
+export async function startBenchApp(database: Database, env: Record<string, string> = {}) {
   const config = loadConfig({
     NODE_ENV: 'production',
     LOG_LEVEL: 'silent',
     PUBLIC_URL: 'http://127.0.0.1:3000',
+    ...env,
   });
   const built = await buildApp({ config, database, webRoot: null, logger: pino({ level: 'silent' }) });
   const address = await built.app.listen({ port: 0, host: '127.0.0.1' });

@@ -167,7 +167,7 @@ export async function buildApp(options: BuildOptions) {
     },
     hsts: config.cookieSecure,
   });
-  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyRateLimit, { global: false, allowList: config.rateLimitAllow });
   // Uploads are read as streams by the routes that take them (req.parts()), each with its own limits.
   await app.register(fastifyMultipart);
   await app.register(fastifySwagger, {

@@ -75,6 +75,10 @@ const envSchema = z.object({
     .regex(/^imaps?:\/\/[^/]+/, 'must look like imap://user:password@host:port/INBOX (or imaps://)')
     .optional(),
   IMAP_POLL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
+  RATE_LIMIT_ALLOW: z
+    .string()
+    .regex(/^[0-9a-fA-F.:, ]*$/, 'must be IP addresses separated by commas')
+    .optional(),
   TEST_DATABASE_URL: z.string().optional(),
 });
 
@@ -109,6 +113,8 @@ export interface Config {
   secret?: string;
   /** Email in: the SMTP listener (off when the port is unset), the addresses it accepts, the IMAP mailbox. */
   mailIn: MailInConfig;
+  /** Client addresses never rate limited (a trusted proxy, monitoring, a benchmark on loopback). */
+  rateLimitAllow: string[];
   headlessSetup?: HeadlessSetup;
 }
 
@@ -191,6 +197,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       imapUrl: e.IMAP_URL,
       imapPollSeconds: e.IMAP_POLL_SECONDS,
     },
+    rateLimitAllow: (e.RATE_LIMIT_ALLOW ?? '')
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean),
     headlessSetup,
   };
 }
