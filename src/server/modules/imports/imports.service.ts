@@ -100,15 +100,20 @@ export function createImportService(deps: Deps, organisation: OrganisationServic
     await fs.promises.mkdir(folder, { recursive: true });
     const id = randomUUID();
     const partial = path.join(folder, `${id}.part`);
-    let size = 0;
-    file.stream.on('data', (chunk: Buffer) => (size += chunk.length));
     try {
-      await pipeline(file.stream, fs.createWriteStream(partial, { flags: 'wx' }));
-      if ((file.stream as Readable & { truncated?: boolean }).truncated)
-        throw new AppError(
+      const tooLarge = () =>
+        new AppError(
           'payload_too_large',
           `The file is larger than ${IMPORT_LIMITS.fileBytes / 1024 / 1024} MiB.`,
         );
+      try {
+        await pipeline(file.stream, fs.createWriteStream(partial, { flags: 'wx' }));
+      } catch (err) {
+        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+        throw err;
+      }
+      if ((file.stream as Readable & { truncated?: boolean }).truncated) throw tooLarge();
+      const size = (await fs.promises.stat(partial)).size;
       if (size === 0) throw validationError([{ path: 'file', message: 'is empty' }], 'The file is empty.');
       const head = Buffer.alloc(Math.min(size, 512));
       const fd = await fs.promises.open(partial, 'r');
@@ -147,7 +152,7 @@ export function createImportService(deps: Deps, organisation: OrganisationServic
       return await db.transaction(async (tx) => {
         const row = await repo.insertImport(tx, {
           id,
-          fileName: file.fileName.slice(0, 255) || 'upload',
+          fileName: displayName(file.fileName),
           format,
           storedName,
           sizeBytes: size,
@@ -557,6 +562,14 @@ export function createImportService(deps: Deps, organisation: OrganisationServic
       worker.register(IMPORT_QUEUE, { schema: jobPayload, handle: process, maxAttempts: 3 });
     },
   };
+}
+
+/** The uploaded name, for people only (never a path): no folders, no control characters. */
+function displayName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex
+  const printable = base.replace(/[\u0000-\u001f\u007f]/g, '');
+  return printable.trim().slice(0, 255) || 'upload';
 }
 
 /** The cases row of one imported historical case: no clocks (sort_due stays 'infinity'), no email. */

@@ -565,6 +565,40 @@ describe('import of history', () => {
       expect(await get(imp.id)).toMatchObject({ status: 'done', inserted: 1 });
     });
 
+    it('keeps only the base of an uploaded name, without control characters', async () => {
+      const imp = await upload('../../etc/pass\u0007wd.csv', Buffer.from('Ref,Received\nA1,2024-01-01\n'));
+      expect(imp.fileName).toBe('passwd.csv');
+      expect(fs.readdirSync(path.join(dataDir, 'imports'))).toContain(`${imp.id}.csv`);
+    });
+
+    it('a job that stopped after a committed batch resumes after it, not from the start', async () => {
+      const lines = ['Ref,Received'];
+      for (let i = 1; i <= 1200; i++) lines.push(`R${i},2024-02-${String((i % 28) + 1).padStart(2, '0')}`);
+      let imp = await upload('resume.csv', Buffer.from(lines.join('\n')));
+      imp = await setMapping(imp, { ...imp.mapping, areaId: area.id });
+      const res = await admin.post(`/api/v1/imports/${imp.id}/run`, { version: imp.version });
+      expect(res.statusCode).toBe(202);
+      // As a worker that died after committing the first batch of 500 rows leaves it.
+      await query(`UPDATE imports SET status = 'running', rows_read = 500, inserted = 500 WHERE id = $1`, [
+        imp.id,
+      ]);
+      await t.worker.drain();
+      expect(await get(imp.id)).toMatchObject({
+        status: 'done',
+        rowsRead: 1200,
+        inserted: 1200,
+        rejected: 0,
+      });
+      const { n } = await one<{ n: number }>(
+        `SELECT count(*)::int AS n FROM cases WHERE external_id LIKE 'R%'`,
+      );
+      expect(n).toBe(700);
+      const { first } = await one<{ first: string }>(
+        `SELECT min(substring(external_id from 2)::int)::text AS first FROM cases WHERE external_id LIKE 'R%'`,
+      );
+      expect(first).toBe('501');
+    });
+
     it('an officer (without cases:import) may not list or upload imports', async () => {
       const officer = (await createStaff(t, admin, { role: 'officer', areaIds: [area.id] })).session;
       expect((await officer.get('/api/v1/imports')).statusCode).toBe(403);
