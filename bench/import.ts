@@ -11,7 +11,10 @@ import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import type { Principal, RequestContext } from '../src/server/platform/context.js';
 import { ADMIN, Session } from '../test/support/app.js';
-import { freshDatabase, postgresAvailable, printTable } from './lib.js';
+import pg from 'pg';
+import { openDatabase, type Database } from '../src/server/db/client.js';
+import { migrate } from '../src/server/db/migrate.js';
+import { BENCH_PG_URL, freshDatabase, postgresAvailable, printTable } from './lib.js';
 import pino from 'pino';
 
 const args = process.argv.slice(2);
@@ -74,9 +77,26 @@ async function generate(file: string, rows: number): Promise<number> {
   return bad;
 }
 
+async function freshPostgres(name: string): Promise<Database> {
+  const admin = new pg.Client({ connectionString: BENCH_PG_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(BENCH_PG_URL);
+  url.pathname = `/${name}`;
+  const db = await openDatabase({ url: url.toString(), poolSize: 5 });
+  await migrate(db);
+  return db;
+}
+
 async function run(kind: 'pglite' | 'postgres', file: string, expectedBad: number) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `verity-bench-import-${kind}-`));
-  const database = await freshDatabase(kind, path.join(dir, 'db'));
+  // Its own PostgreSQL database: other benches drop and recreate theirs while this one runs.
+  const database =
+    kind === 'pglite'
+      ? await freshDatabase(kind, path.join(dir, 'db'))
+      : await freshPostgres('verity_bench_import');
   const config = loadConfig({
     NODE_ENV: 'production',
     LOG_LEVEL: 'silent',
