@@ -130,6 +130,11 @@ describe('email in from an IMAP mailbox (a private Dovecot on loopback)', () => 
     await Promise.all([t.worker.drain(), second.drain()]);
     expect(await emailCases()).toHaveLength(1);
     expect((await pollJobs()).map((j) => j.status)).toEqual(['done', 'done', 'queued']);
+
+    // A week on, finished polls are pruned: the table does not grow by a row an interval for ever.
+    t.clock.advance(8 * 86_400_000);
+    await t.worker.drain();
+    expect((await pollJobs()).map((j) => j.status)).toEqual(['done', 'queued']);
   });
 
   it('receives a message once when two polls read the mailbox at the same moment', async () => {

@@ -77,3 +77,13 @@ export async function caseReference(db: Db, caseId: string): Promise<string | nu
   const res = await db.execute(sql`SELECT reference FROM cases WHERE id = ${caseId}`);
   return rowsOf<{ reference: string }>(res)[0]?.reference ?? null;
 }
+
+/**
+ * Removes finished mailbox-poll jobs older than `before`: the poll runs every interval, and its rows would
+ * otherwise pile up (1,440 a day at one a minute). Old slots are never scheduled again, so their dedupe
+ * keys may go.
+ */
+export async function pruneFinishedJobs(db: Db, queue: string, before: Date): Promise<void> {
+  await db.execute(sql`
+    DELETE FROM jobs WHERE queue = ${queue} AND status IN ('done', 'failed') AND finished_at < ${before.toISOString()}`);
+}

@@ -224,6 +224,7 @@ export function createMailInService(deps: Deps, cases: CaseService, files?: Cust
         if (!settings.imapUrl) return;
         // The next poll first: a failing mailbox is tried again next interval, and the chain never breaks.
         await schedulePoll(slotOf(clock.now()) + 1);
+        await repo.pruneFinishedJobs(db, IMAP_POLL_QUEUE, new Date(clock.now().getTime() - 7 * 86_400_000));
         await pollImap();
       },
     });
