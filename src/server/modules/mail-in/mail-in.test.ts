@@ -378,6 +378,32 @@ describe('email in over SMTP', () => {
     expect(items[0]!.addedBy.kind).toBe('customer');
   });
 
+  it('makes a reply to a closed case a new case that names the old one', async () => {
+    const { caseId, ack } = await newCaseByEmail('Pat <pat@customer.example>', 'Parking fee');
+    const c = await getCase(caseId);
+    const closed = await staff.post(`/api/v1/cases/${caseId}/transitions`, {
+      version: c.version,
+      to: 'closed',
+      outcome: 'withdrawn',
+      reason: 'The customer withdrew it by phone.',
+    });
+    expect(closed.statusCode, closed.body).toBe(200);
+    const id = '<reply-to-closed@customer.example>';
+    await transport.sendMail({
+      from: 'pat@customer.example',
+      to: ack.replyTo,
+      subject: 'Re: Parking fee',
+      text: 'Actually, not resolved.',
+      messageId: id,
+    });
+    const row = (await inbound(id))!;
+    expect(row).toMatchObject({ outcome: 'created', token_problem: null });
+    expect(row.case_id).not.toBe(caseId);
+    expect((await getCase(row.case_id)).description).toBe(
+      `(A reply about case ${c.reference}, which is closed.)\n\nActually, not resolved.`,
+    );
+  });
+
   // Last: it moves the clock a year on (sessions expire).
   it('does not thread a reply once its token has expired', async () => {
     const { ack } = await newCaseByEmail('Lee <lee@customer.example>', 'Late checkout');
