@@ -599,6 +599,24 @@ describe('import of history', () => {
       expect(first).toBe('501');
     });
 
+    it('documents every import route in the OpenAPI document', async () => {
+      const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+        paths: Record<string, Record<string, { tags?: string[] }>>;
+      }>();
+      const operations = Object.entries(doc.paths)
+        .filter(([p]) => p.startsWith('/api/v1/imports'))
+        .flatMap(([p, ops]) => Object.entries(ops).map(([method, op]) => [`${method} ${p}`, op.tags]));
+      expect(Object.fromEntries(operations)).toEqual({
+        'post /api/v1/imports': ['Import of history'],
+        'get /api/v1/imports': ['Import of history'],
+        'get /api/v1/imports/{id}': ['Import of history'],
+        'put /api/v1/imports/{id}/mapping': ['Import of history'],
+        'post /api/v1/imports/{id}/dry-run': ['Import of history'],
+        'post /api/v1/imports/{id}/run': ['Import of history'],
+        'get /api/v1/imports/{id}/errors': ['Import of history'],
+      });
+    });
+
     it('an officer (without cases:import) may not list or upload imports', async () => {
       const officer = (await createStaff(t, admin, { role: 'officer', areaIds: [area.id] })).session;
       expect((await officer.get('/api/v1/imports')).statusCode).toBe(403);
