@@ -81,7 +81,12 @@ userdb {
   driver = passwd-file
   args = username_format=%u ${dir}/passwd
 }
+# No chroot: a non-root Dovecot cannot chroot, and this one serves loopback only.
+service anvil {
+  chroot =
+}
 service imap-login {
+  chroot =
   inet_listener imap {
     address = 127.0.0.1
     port = ${port}
