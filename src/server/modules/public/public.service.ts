@@ -369,19 +369,18 @@ export function createPublicService(
             kind: input.kind,
           };
     }
-    await checkChoices(input);
     const intake = intakeOf(input);
-    const key = input.idempotencyKey;
-    const digest = emailDigest(input.customer.email);
 
     if (row.verifyEmailFirst) {
+      await checkChoices(input);
+      const key = input.idempotencyKey;
       // Unconfirmed submissions hold personal details: none is kept past its link's life.
       await repo.deleteStalePending(db, new Date(clock.now().getTime() - CONFIRM_HOURS * 3_600_000));
       const claimed = await db.transaction(async (tx) => {
         const ok = await repo.claimSubmission(tx, {
           key,
           status: 'pending',
-          emailDigest: digest,
+          emailDigest: emailDigest(input.customer.email),
           payload: intake,
           at: clock.now(),
         });
@@ -393,15 +392,15 @@ export function createPublicService(
       return { status: 'check_email', reference: null, trackingToken: null, kind: input.kind };
     }
 
-    const claimed = await repo.claimSubmission(db, {
-      key,
-      status: 'creating',
-      emailDigest: digest,
-      payload: null,
-      at: clock.now(),
-    });
-    if (!claimed) return awaitTwin(key, input.customer.email, input.kind);
-    return createCase(key, intake, input.kind);
+    // One transaction, in the cases module: the idempotency key is the case's external id, whose unique
+    // index lets one of two double submits through; the other is answered with the same case.
+    const created = await cases.intake(intake, { channel: 'web', by: 'Web form', sendAcknowledgement: true });
+    return {
+      status: 'received',
+      reference: created.reference,
+      trackingToken: created.trackingToken ?? cases.trackingTokenFor(created.id, input.customer.email),
+      kind: input.kind,
+    };
   }
 
   async function sendConfirmation(tx: Db, key: string, input: z.infer<typeof publicSubmissionSchema>) {
