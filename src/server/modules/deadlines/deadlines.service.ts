@@ -473,6 +473,10 @@ export function createDeadlineService(deps: Deps, organisation: OrganisationServ
           deadlineState: 'none',
           dtos: [],
         };
+        // One timeline entry says when each clock is due; fulfilments follow it.
+        const started: string[] = [];
+        const startedData: { kind: DeadlineKind; dueAt: string | null }[] = [];
+        const fulfilments: NewClocksPlan['timeline'] = [];
         for (const kind of KINDS) {
           const done = fulfilled.includes(kind);
           const row = {
@@ -523,21 +527,12 @@ export function createDeadlineService(deps: Deps, organisation: OrganisationServ
               reason: '',
             });
           if (row.state === 'running') plan.jobs.push(...checkJobs(row, status));
-          plan.timeline.push({
-            caseId: c.id,
-            type: 'deadline',
-            at,
-            actorId,
-            body: `${kindLabel(kind)} clock started: target ${describeTarget(targets[kind])}, due ${format(status.dueAt)}.`,
-            data: {
-              kind,
-              event: 'started',
-              dueAt: status.dueAt ? status.dueAt.toISOString() : null,
-              cycle: 1,
-            },
-          });
+          started.push(
+            `${kindLabel(kind).toLowerCase()} ${describeTarget(targets[kind])}, due ${format(status.dueAt)}`,
+          );
+          startedData.push({ kind, dueAt: status.dueAt ? status.dueAt.toISOString() : null });
           if (done)
-            plan.timeline.push({
+            fulfilments.push({
               caseId: c.id,
               type: 'deadline',
               at: when,
@@ -551,6 +546,17 @@ export function createDeadlineService(deps: Deps, organisation: OrganisationServ
             });
           plan.dtos.push(clockDto(row, status));
         }
+        plan.timeline.push(
+          {
+            caseId: c.id,
+            type: 'deadline',
+            at,
+            actorId,
+            body: `Deadline clocks started: ${started.join('; ')}.`,
+            data: { event: 'started', clocks: startedData, cycle: 1 },
+          },
+          ...fulfilments,
+        );
         const summary = summaryOf(plan.clocks);
         plan.sortDue = summary.sortDue;
         plan.deadlineState = summary.state;

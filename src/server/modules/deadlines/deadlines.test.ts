@@ -500,14 +500,15 @@ describe('deadline clocks', () => {
     const escalationMail = t.mailer.sent.filter((m) => m.subject.startsWith('Escalated'));
     expect(escalationMail.map((m) => m.to)).toEqual([supervisorEmail]);
     expect(escalationMail[0]!.text).toContain('high');
-    const timeline = await t.database.query<{ type: string; data: { kind: string; event: string } }>(
-      `SELECT type, data FROM case_events WHERE case_id = $1 ORDER BY id`,
-      [c.id],
-    );
-    expect(timeline.map((e) => `${e.type}:${e.data.kind}:${e.data.event}`)).toEqual([
-      'deadline:acknowledgement:started',
-      'deadline:first_response:started',
-      'deadline:resolution:started',
+    const timeline = await t.database.query<{
+      type: string;
+      data: { kind?: string; event: string; clocks?: { kind: string }[] };
+    }>(`SELECT type, data FROM case_events WHERE case_id = $1 ORDER BY id`, [c.id]);
+    const kindsOf = (d: { kind?: string; clocks?: { kind: string }[] }) =>
+      d.kind ?? (d.clocks ?? []).map((k) => k.kind).join('+');
+    expect(timeline.map((e) => `${e.type}:${kindsOf(e.data)}:${e.data.event}`)).toEqual([
+      // One entry says when each of the three clocks is due.
+      'deadline:acknowledgement+first_response+resolution:started',
       'deadline:acknowledgement:warned',
       'deadline:acknowledgement:breached',
       'escalated:acknowledgement:escalated',
