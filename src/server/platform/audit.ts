@@ -177,7 +177,7 @@ export function startAuditChainer(db: Db, log: { error: (o: object, m: string) =
       .catch((err: unknown) => log.error({ err }, 'audit chaining failed; will retry'));
   };
   const poke = () => {
-    if (!timer && !stopped) timer = setTimeout(run, 20);
+    if (!timer && !stopped) timer = setTimeout(run, 250);
   };
   const interval = setInterval(poke, intervalMs);
   interval.unref();
