@@ -111,6 +111,16 @@ export function createPublicService(
     return repo.findSettings(handle);
   }
 
+  // Every submission reads the settings (verify-email-first): kept for a few seconds, dropped on a change.
+  let cachedSettings: { row: repo.SettingsRow; until: number } | null = null;
+  async function submissionSettings(): Promise<repo.SettingsRow> {
+    const now = Date.now();
+    if (cachedSettings && cachedSettings.until > now) return cachedSettings.row;
+    const row = await repo.findSettings(db);
+    cachedSettings = { row, until: now + 5_000 };
+    return row;
+  }
+
   function sectionsOf(row: repo.SettingsRow): CharterSections {
     return {
       intro: row.intro || DEFAULT_SECTIONS.intro,
@@ -196,7 +206,7 @@ export function createPublicService(
     action: string,
     values: Partial<Omit<repo.SettingsRow, 'id' | 'version' | 'updatedAt'>>,
   ): Promise<PublicSettings> {
-    return db.transaction(async (tx) => {
+    const changed = await db.transaction(async (tx) => {
       const current = await repo.findSettings(tx, true);
       if (current.version !== version) throw staleVersion(toSettingsDto(current));
       await repo.updateSettings(tx, values, clock.now());
@@ -217,6 +227,8 @@ export function createPublicService(
       });
       return toSettingsDto(next);
     });
+    cachedSettings = null;
+    return changed;
   }
 
   async function updateSettings(ctx: RequestContext, input: z.infer<typeof publicSettingsUpdateSchema>) {
@@ -356,7 +368,7 @@ export function createPublicService(
     ctx: RequestContext,
     input: z.infer<typeof publicSubmissionSchema>,
   ): Promise<SubmissionResult> {
-    const row = await settingsRow();
+    const row = await submissionSettings();
     if (input.website) {
       // A bot filled the field people never see: thank it exactly as a person is thanked, and keep nothing.
       log.info({ requestId: ctx.requestId }, 'public form honeypot filled: nothing created');
