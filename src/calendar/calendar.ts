@@ -160,11 +160,37 @@ export function validateCalendar(cal: BusinessCalendar): CalendarProblem[] {
   return problems;
 }
 
-// Compiling is cheap (a few dozen intervals and dates), so it is redone on every call rather than cached
-// against an object that a caller might later edit.
-function compile(cal: BusinessCalendar): CompiledCalendar {
+// A deadline evaluation compiles its calendar several times, and a busy server evaluates many: compiled
+// calendars are kept per object, checked against the calendar's content each time, so a caller that edits
+// the object later gets a fresh compilation, never a stale one.
+const compiled = new WeakMap<
+  BusinessCalendar,
+  { key: string; value: CompiledCalendar | CalendarProblem[] }
+>();
+
+function cached(cal: BusinessCalendar): CompiledCalendar | CalendarProblem[] {
+  const key = JSON.stringify(cal);
+  const hit = compiled.get(cal);
+  if (hit && hit.key === key) return hit.value;
   const problems = validateCalendar(cal);
-  if (problems.length > 0) throw new InvalidCalendarError(problems);
+  const value = problems.length > 0 ? problems : compileValid(cal);
+  compiled.set(cal, { key, value });
+  return value;
+}
+
+/** The calendar's problems (none when it is valid), from the per-object cache. */
+export function calendarProblems(cal: BusinessCalendar): CalendarProblem[] {
+  const value = cached(cal);
+  return Array.isArray(value) ? value : [];
+}
+
+function compile(cal: BusinessCalendar): CompiledCalendar {
+  const value = cached(cal);
+  if (Array.isArray(value)) throw new InvalidCalendarError(value);
+  return value;
+}
+
+function compileValid(cal: BusinessCalendar): CompiledCalendar {
   const week: MinuteInterval[][] = [[], [], [], [], [], [], [], []];
   for (const weekday of [1, 2, 3, 4, 5, 6, 7] as const) {
     const list = week[weekday] ?? [];

@@ -649,3 +649,16 @@ describe('properties', () => {
     );
   });
 });
+
+describe('compiled calendars are reused but never stale', () => {
+  it('sees an edit made to the same calendar object after it was used', () => {
+    const cal = standardAustralianCalendar();
+    const monday9 = new Date('2026-11-23T09:00:00+11:00');
+    expect(isWorkingTime(cal, monday9)).toBe(true);
+    // A caller that edits its calendar object in place (the types say not to, JavaScript allows it).
+    (cal.holidays as Holiday[]).push({ date: '2026-11-23', name: 'A new holiday' });
+    expect(isWorkingTime(cal, monday9)).toBe(false);
+    (cal.weekly as Record<number, WorkingInterval[]>)[1] = [{ start: '08:00', end: 'late' }];
+    expect(() => isWorkingTime(cal, monday9)).toThrow(InvalidCalendarError);
+  });
+});

@@ -2,7 +2,7 @@ import {
   addBusinessTime,
   addCalendarDays,
   businessTimeBetween,
-  validateCalendar,
+  calendarProblems,
   InvalidCalendarError,
   type BusinessCalendar,
   type CalendarProblem,
@@ -134,8 +134,8 @@ export function evaluateClock(input: ClockInput): ClockStatus {
   if (target.kind === 'calendarDays' && !(Number.isSafeInteger(target.days) && target.days >= 0)) {
     throw new RangeError('target.days must be a non-negative integer');
   }
-  const calendarProblems = validateCalendar(calendar);
-  if (calendarProblems.length > 0) throw new InvalidCalendarError(calendarProblems);
+  const problems = calendarProblems(calendar);
+  if (problems.length > 0) throw new InvalidCalendarError(problems);
   const eventProblems = validateClockEvents(events);
   if (eventProblems.length > 0) throw new InvalidClockEventsError(eventProblems);
 
