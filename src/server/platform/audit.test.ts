@@ -117,14 +117,14 @@ describe('audit trail', () => {
 
   it('links each event into the chain once, after commit, and never again', async () => {
     await admin.post('/api/v1/areas', { name: 'Chained area', code: 'CHN' });
-    await chainAudit(t.database.db);
+    await chainAudit(t.database.db, { wait: true });
     const rows = await allEvents();
     expect(rows.every((r) => r.hash && r.prev_hash && r.chain_pos)).toBe(true);
     // Positions run 1..n without gaps and each event links to the one before it.
     const byPos = [...rows].sort((a, b) => a.chain_pos! - b.chain_pos!);
     expect(byPos.map((r) => r.chain_pos)).toEqual(byPos.map((_, i) => i + 1));
     for (let i = 1; i < byPos.length; i++) expect(byPos[i]!.prev_hash).toBe(byPos[i - 1]!.hash);
-    expect(await chainAudit(t.database.db)).toBe(0);
+    expect(await chainAudit(t.database.db, { wait: true })).toBe(0);
     const e = byPos.at(-1)!;
     await expect(
       t.database.exec(`UPDATE audit_events SET hash = 'x', chain_pos = 999999 WHERE seq = ${e.seq}`),
@@ -136,7 +136,11 @@ describe('audit trail', () => {
     await expect(
       t.database.exec(`UPDATE audit_events SET action = 'forged' WHERE hash IS NULL`),
     ).rejects.toThrow(/append-only/);
-    expect(await chainAudit(t.database.db)).toBe(1);
+    await chainAudit(t.database.db, { wait: true });
+    const linked = await t.database.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_events WHERE action = 'test.event' AND hash IS NOT NULL`,
+    );
+    expect(linked[0]!.n).toBe(1);
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE of events', async () => {

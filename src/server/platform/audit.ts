@@ -112,14 +112,24 @@ export function auditAppended() {
 /**
  * Links every committed, unchained event into the chain, in the order the chainer finds them: each gets the
  * next chain position, the hash of the event before it, and its own hash. One chainer at a time across all
- * instances (a transaction-level advisory lock; a second caller returns at once). Returns how many it linked.
+ * instances (a transaction-level advisory lock; a second caller returns at once, or with `wait` waits its
+ * turn). Returns how many it linked.
  */
-export async function chainAudit(db: Db, batchSize = 1000): Promise<number> {
+export async function chainAudit(
+  db: Db,
+  options: { batchSize?: number; wait?: boolean } = {},
+): Promise<number> {
+  const { batchSize = 1000, wait = false } = options;
   let linked = 0;
   for (;;) {
     const n = await db.transaction(async (tx) => {
-      const got = await tx.execute(sql`SELECT pg_try_advisory_xact_lock(${AUDIT_CHAIN_LOCK}) AS ok`);
-      if (!(got as unknown as { rows: { ok: boolean }[] }).rows[0]?.ok) return -1;
+      if (wait) {
+        // The caller needs everything committed so far linked (verification): wait for a running chainer.
+        await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+      } else {
+        const got = await tx.execute(sql`SELECT pg_try_advisory_xact_lock(${AUDIT_CHAIN_LOCK}) AS ok`);
+        if (!(got as unknown as { rows: { ok: boolean }[] }).rows[0]?.ok) return -1;
+      }
       const rows = await tx
         .select()
         .from(auditEvents)
@@ -202,7 +212,7 @@ export interface AuditVerification {
  * content does not hold.
  */
 export async function verifyAuditChain(db: Db, batchSize = 2000): Promise<AuditVerification> {
-  await chainAudit(db);
+  await chainAudit(db, { wait: true });
   let prevHash = GENESIS_HASH;
   let lastPos = 0;
   let checked = 0;
