@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import {
+  Alert,
   Anchor,
   Button,
   Checkbox,
@@ -264,6 +265,19 @@ export function FeedbackPage() {
   }
 
   if (areas.isError) return <ErrorState error={areas.error} onRetry={() => void areas.refetch()} />;
+  if (areas.data && areas.data.items.length === 0)
+    return (
+      <Stack gap="md">
+        <Title order={1}>Give feedback or make a complaint</Title>
+        <Alert color="blue" title="The online form is not open yet">
+          You can still tell us: our{' '}
+          <Anchor component={Link} to="/charter" underline="always" fz="inherit">
+            service charter
+          </Anchor>{' '}
+          lists the other ways to reach us.
+        </Alert>
+      </Stack>
+    );
 
   const kind = form.values.kind;
   const values = form.values;
