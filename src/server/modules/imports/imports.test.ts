@@ -13,9 +13,10 @@ import {
   type Session,
   type TestApp,
 } from '../../../../test/support/app.js';
+import { sharedDataFile } from '../../../../test/support/shared-data.js';
 import type { Import, ImportMapping, ImportRowError } from '../../../contracts/imports.js';
 
-const CFPB = path.resolve(__dirname, '../../../../../shared/data/cfpb-complaints-sample.csv');
+const CFPB = sharedDataFile('cfpb-complaints-sample.csv');
 
 /** A multipart/form-data body with one file part, as a browser sends it. */
 function multipart(fileName: string, content: Buffer, field = 'file') {
