@@ -4,12 +4,10 @@
 // Target: the app reaches >= 60% of the ceiling's req/s at 50 connections.
 // Usage: npm run bench:create [-- --seconds 10] [-- --db pglite|postgres] [-- --profile]
 //   --profile: on PostgreSQL, also count the statements one creation runs and where their time goes.
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
 import { measureCeiling } from './ceiling.js';
-import { freshDatabase, load, postgresAvailable, printTable, type LoadResult } from './lib.js';
+import { benchKinds, load, printTable, withFreshDatabase, type LoadResult } from './lib.js';
 import { setupWithToken, startBenchApp } from './queue.js';
 
 const args = process.argv.slice(2);
@@ -81,9 +79,7 @@ function recordStatements() {
 }
 
 async function runOne(kind: 'pglite' | 'postgres') {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verity-create-'));
-  const database = await freshDatabase(kind, dir);
-  try {
+  return withFreshDatabase(kind, async (database) => {
     const ceiling = (await measureCeiling(database, seconds)).find((r) => r.connections === CONNECTIONS)!;
     const app = await startBenchApp(database);
     try {
@@ -125,19 +121,11 @@ async function runOne(kind: 'pglite' | 'postgres') {
     } finally {
       await app.close();
     }
-  } finally {
-    await database.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 async function main() {
-  const kinds: ('pglite' | 'postgres')[] = [];
-  if (!only || only === 'postgres') {
-    if (await postgresAvailable()) kinds.push('postgres');
-    else process.stdout.write('PostgreSQL is not reachable: skipping it.\n');
-  }
-  if (!only || only === 'pglite') kinds.push('pglite');
+  const kinds = await benchKinds(only);
   const results = [];
   for (const kind of kinds) {
     process.stdout.write(`${kind}: ceiling, then POST /api/v1/cases (${seconds} s per run)…\n`);

@@ -6,12 +6,10 @@
 // The public routes are rate limited per address; the bench's address (loopback) is put on the allow list
 // (RATE_LIMIT_ALLOW), as a deployment would for a trusted proxy.
 // Usage: npm run bench:intake [-- --seconds 10] [-- --db pglite|postgres]
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { measureCeiling } from './ceiling.js';
-import { freshDatabase, load, postgresAvailable, printTable, type LoadResult } from './lib.js';
+import { benchKinds, load, printTable, withFreshDatabase, type LoadResult } from './lib.js';
 import { setupWithToken, startBenchApp } from './queue.js';
 
 const args = process.argv.slice(2);
@@ -40,9 +38,7 @@ function submission(areaIds: string[]) {
 }
 
 async function runOne(kind: 'pglite' | 'postgres') {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verity-intake-'));
-  const database = await freshDatabase(kind, dir);
-  try {
+  return withFreshDatabase(kind, async (database) => {
     const ceiling = (await measureCeiling(database, seconds)).find((r) => r.connections === CONNECTIONS)!;
     const app = await startBenchApp(database, { RATE_LIMIT_ALLOW: '127.0.0.1,::1,::ffff:127.0.0.1' });
     try {
@@ -61,19 +57,11 @@ async function runOne(kind: 'pglite' | 'postgres') {
     } finally {
       await app.close();
     }
-  } finally {
-    await database.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 async function main() {
-  const kinds: ('pglite' | 'postgres')[] = [];
-  if (!only || only === 'postgres') {
-    if (await postgresAvailable()) kinds.push('postgres');
-    else process.stdout.write('PostgreSQL is not reachable: skipping it.\n');
-  }
-  if (!only || only === 'pglite') kinds.push('pglite');
+  const kinds = await benchKinds(only);
   const results = [];
   for (const kind of kinds) {
     process.stdout.write(`${kind}: ceiling, then POST /api/v1/public/submissions (${seconds} s per run)…\n`);

@@ -1,4 +1,7 @@
 // Shared pieces for benchmarks: databases to run against, autocannon runs, printing.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { openDatabase, type Database } from '../src/server/db/client.js';
@@ -34,6 +37,32 @@ export async function postgresAvailable(): Promise<boolean> {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** The databases a bench runs on, PostgreSQL first when reachable; `only` (from `--db`) keeps one. */
+export async function benchKinds(only?: string): Promise<('pglite' | 'postgres')[]> {
+  const kinds: ('pglite' | 'postgres')[] = [];
+  if (!only || only === 'postgres') {
+    if (await postgresAvailable()) kinds.push('postgres');
+    else process.stdout.write('PostgreSQL is not reachable: skipping it.\n');
+  }
+  if (!only || only === 'pglite') kinds.push('pglite');
+  return kinds;
+}
+
+/** Runs `work` on a fresh database of this kind, then closes it and removes its files. */
+export async function withFreshDatabase<T>(
+  kind: 'pglite' | 'postgres',
+  work: (database: Database) => Promise<T>,
+): Promise<T> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `verity-bench-${kind}-`));
+  const database = await freshDatabase(kind, dir);
+  try {
+    return await work(database);
+  } finally {
+    await database.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -12,6 +12,7 @@ import {
   type Session,
   type TestApp,
 } from '../../../../test/support/app.js';
+import { multipart, type FilePart } from '../../../../test/support/multipart.js';
 import { ATTACHMENT_LIMITS, type Attachment, type AttachmentList } from '../../../contracts/attachments.js';
 import type { Case } from '../../../contracts/cases.js';
 
@@ -28,33 +29,6 @@ const SVG_WITH_SCRIPT = Buffer.from(
     '<script>alert(document.cookie)</script><circle r="5"/></svg>',
 );
 const ELF = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(120, 0)]);
-
-interface Part {
-  name: string;
-  content: Buffer;
-  type?: string;
-}
-
-/** A multipart/form-data body as a browser sends it (the Content-Type per part is the browser's guess). */
-function multipart(parts: Part[]) {
-  const boundary = `----verity-${randomUUID()}`;
-  const chunks: Buffer[] = [];
-  for (const p of parts) {
-    chunks.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${p.name}"\r\n` +
-          `Content-Type: ${p.type ?? 'application/octet-stream'}\r\n\r\n`,
-      ),
-      p.content,
-      Buffer.from('\r\n'),
-    );
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return {
-    payload: Buffer.concat(chunks),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
 
 /** Every file under a folder, as paths relative to it. */
 function filesUnder(dir: string): string[] {
@@ -89,9 +63,9 @@ describe('attachments: storage, types, limits and access', () => {
     expect(res.statusCode, res.body).toBe(201);
     return res.json<Case>();
   };
-  const upload = (as: Session, caseId: string, parts: Part[]) =>
+  const upload = (as: Session, caseId: string, parts: FilePart[]) =>
     as.request({ method: 'POST', url: `/api/v1/cases/${caseId}/attachments`, ...multipart(parts) });
-  const uploadOk = async (caseId: string, parts: Part[]) => {
+  const uploadOk = async (caseId: string, parts: FilePart[]) => {
     const res = await upload(officer, caseId, parts);
     expect(res.statusCode, res.body).toBe(201);
     return res.json<{ items: Attachment[] }>().items;
@@ -349,7 +323,7 @@ describe('attachments: storage, types, limits and access', () => {
   });
 
   describe('customer side (called by the public routes once the tracking token is verified)', () => {
-    const files = (parts: Part[]) =>
+    const files = (parts: FilePart[]) =>
       (async function* () {
         for (const p of parts) yield { filename: p.name, stream: Readable.from([p.content]) };
       })();

@@ -13,23 +13,11 @@ import {
   type Session,
   type TestApp,
 } from '../../../../test/support/app.js';
+import { multipart } from '../../../../test/support/multipart.js';
 import { sharedDataFile } from '../../../../test/support/shared-data.js';
 import type { Import, ImportMapping, ImportRowError } from '../../../contracts/imports.js';
 
 const CFPB = sharedDataFile('cfpb-complaints-sample.csv');
-
-/** A multipart/form-data body with one file part, as a browser sends it. */
-function multipart(fileName: string, content: Buffer, field = 'file') {
-  const boundary = `----verity${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\n` +
-      'Content-Type: application/octet-stream\r\n\r\n',
-  );
-  return {
-    payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
 
 describe('import of history', () => {
   let t: TestApp;
@@ -41,7 +29,7 @@ describe('import of history', () => {
     const res = await admin.request({
       method: 'POST',
       url: '/api/v1/imports',
-      ...multipart(fileName, content),
+      ...multipart([{ name: fileName, content }], 'file'),
     });
     expect(res.statusCode, res.body).toBe(201);
     return res.json<Import>();
@@ -510,13 +498,16 @@ describe('import of history', () => {
       const binary = await admin.request({
         method: 'POST',
         url: '/api/v1/imports',
-        ...multipart('photo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0])),
+        ...multipart(
+          [{ name: 'photo.png', content: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]) }],
+          'file',
+        ),
       });
       expect(binary.statusCode).toBe(415);
       const empty = await admin.request({
         method: 'POST',
         url: '/api/v1/imports',
-        ...multipart('empty.csv', Buffer.alloc(0)),
+        ...multipart([{ name: 'empty.csv', content: Buffer.alloc(0) }], 'file'),
       });
       expect(empty.statusCode).toBe(400);
       expect(empty.json<{ errors: { path: string }[] }>().errors[0]!.path).toBe('file');
@@ -624,7 +615,7 @@ describe('import of history', () => {
       const res = await officer.request({
         method: 'POST',
         url: '/api/v1/imports',
-        ...multipart('x.csv', Buffer.from('a,b\n1,2\n')),
+        ...multipart([{ name: 'x.csv', content: Buffer.from('a,b\n1,2\n') }], 'file'),
       });
       expect(res.statusCode).toBe(403);
     });

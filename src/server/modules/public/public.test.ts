@@ -10,6 +10,7 @@ import {
   setupOrganisation,
   type TestApp,
 } from '../../../../test/support/app.js';
+import { multipart } from '../../../../test/support/multipart.js';
 import { recipientOf, startSmtpListener, type SmtpListener } from '../../../../test/support/smtp.js';
 import type { Case, CustomerCaseView } from '../../../contracts/cases.js';
 import type { Charter, PublicSettings, SubmissionResult } from '../../../contracts/public.js';
@@ -566,27 +567,6 @@ describe('public pages: charter, feedback form, tracking, abuse', () => {
     expect(lookups[20]).toBe(429);
   });
 });
-
-/** A multipart/form-data body as a browser sends it. */
-function multipart(parts: { name: string; content: Buffer; type?: string }[]) {
-  const boundary = `----verity-${randomBytes(8).toString('hex')}`;
-  const chunks: Buffer[] = [];
-  for (const p of parts) {
-    chunks.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${p.name}"\r\n` +
-          `Content-Type: ${p.type ?? 'application/octet-stream'}\r\n\r\n`,
-      ),
-      p.content,
-      Buffer.from('\r\n'),
-    );
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return {
-    payload: Buffer.concat(chunks),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
 
 function randomUUIDish(): string {
   return '00000000-0000-4000-8000-000000000000';
